@@ -1,0 +1,27 @@
+package dev.jrun;
+
+/**
+ * jrun's own exit statuses, documented in the README. A script that runs exits with its own
+ * status, which jrun passes on unchanged.
+ */
+public final class ExitCode {
+    /** A jrun option or command is wrong. */
+    public static final int USAGE = 2;
+    /** The script is missing, unreadable, a directory, empty, has no main class or a bad directive. */
+    public static final int SCRIPT = 3;
+    /** javac rejected the script or one of its sources. */
+    public static final int COMPILE = 4;
+    /** No installed JDK satisfies //JAVA or --java. */
+    public static final int NO_JDK = 5;
+    /** A dependency could not be resolved, failed its checksum, or does not match the lock file. */
+    public static final int DEPENDENCY = 6;
+    /** The cache root or an entry cannot be used. */
+    public static final int CACHE = 7;
+    /** A system operation failed (binfmt_misc, install, packaging). */
+    public static final int SYSTEM = 8;
+    /** A bug in jrun: please report it, with the output of --verbose. */
+    public static final int INTERNAL = 70;
+
+    private ExitCode() {
+    }
+}

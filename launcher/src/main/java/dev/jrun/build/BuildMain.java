@@ -1,0 +1,74 @@
+package dev.jrun.build;
+
+import dev.jrun.ExitCode;
+import dev.jrun.JrunException;
+import dev.jrun.plan.BuildOptions;
+import dev.jrun.plan.DependencyResolver;
+import dev.jrun.plan.JdkFinder;
+import dev.jrun.plan.Planner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * The builder's entry point, started by the front end on a cache miss. Arguments, all present,
+ * empty when unset: ENTRY SCRIPT NAME JAVA fresh verbose offline. On success the entry is current
+ * and the front end execs it; on failure one {@code jrun: error:} line is printed and the status
+ * is one of {@link ExitCode}.
+ */
+public final class BuildMain {
+    private BuildMain() {
+    }
+
+    public static void main(String[] args) {
+        boolean verbose = args.length > 5 && args[5].equals("verbose");
+        try {
+            if (args.length < 7) {
+                throw new JrunException(ExitCode.USAGE, "the builder is started by the jrun command, not by hand");
+            }
+            BuildOptions options = new BuildOptions(args[3].isEmpty() ? null : args[3], args[4].equals("fresh"),
+                    verbose, args[6].equals("offline"));
+            Planner planner = new Planner(JdkFinder.fromEnvironment(), BuildMain::resolver);
+            new Builder(planner, options, System.err).build(Path.of(args[0]), Path.of(args[1]), args[2]);
+        } catch (Throwable e) {
+            System.exit(report(e, verbose));
+        }
+        System.exit(0);
+    }
+
+    /** The resolver for //DEPS; made only for scripts that have them. */
+    static DependencyResolver resolver() {
+        return (inputs, options) -> {
+            var d = inputs.directives().deps().isEmpty() ? inputs.directives().repos().get(0)
+                    : inputs.directives().deps().get(0);
+            throw d.error("dependencies are not supported by this version of jrun yet");
+        };
+    }
+
+    /** Prints {@code e} as one {@code jrun: error:} line (with its stack trace under --verbose); returns the status. */
+    public static int report(Throwable e, boolean verbose) {
+        int status;
+        String message;
+        if (e instanceof JrunException j) {
+            status = j.status();
+            message = j.getMessage();
+        } else if (e instanceof IOException || e instanceof UncheckedIOException) {
+            status = ExitCode.CACHE;
+            message = "I/O error: " + e.getMessage() + "; check the cache root (" + CacheRoot.defaultPath()
+                    + ") and the script's files";
+        } else if (e instanceof OutOfMemoryError) {
+            status = ExitCode.INTERNAL;
+            message = "out of memory while building; set JRUN_BUILDER_OPTS=-Xmx1g or more";
+        } else {
+            status = ExitCode.INTERNAL;
+            message = "internal error: " + e + "; run with --verbose for details and report it";
+        }
+        if (message != null) {
+            System.err.println("jrun: error: " + message);
+        }
+        if (verbose && message != null) {
+            e.printStackTrace();
+        }
+        return status;
+    }
+}

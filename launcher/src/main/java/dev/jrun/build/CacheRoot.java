@@ -1,0 +1,174 @@
+package dev.jrun.build;
+
+import dev.jrun.ExitCode;
+import dev.jrun.JrunException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The cache root and its layout:
+ * <pre>
+ *   ROOT/entries/KEY/   one finished entry per script and variant (see {@link Entry})
+ *   ROOT/tmp/           entries being built; renamed into entries/ when complete
+ *   ROOT/locks/KEY.lock one lock file per entry, held while it is built
+ *   ROOT/stdin/         scripts read from standard input, by content hash
+ * </pre>
+ * The root is created 0700; a root that is not the user's, or that others can write to, is refused,
+ * because the front end runs what the entries say.
+ */
+public final class CacheRoot {
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
+
+    private final Path root;
+
+    private CacheRoot(Path root) {
+        this.root = root;
+    }
+
+    /** The root as the environment names it: JRUN_CACHE_DIR, else $XDG_CACHE_HOME/jrun, else ~/.cache/jrun. */
+    public static Path defaultPath() {
+        String dir = System.getenv("JRUN_CACHE_DIR");
+        if (dir == null || dir.isEmpty()) {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg)
+                    : Path.of(System.getProperty("user.home"), ".cache");
+            return base.resolve("jrun").toAbsolutePath();
+        }
+        return Path.of(dir).toAbsolutePath();
+    }
+
+    /** Opens the root, creating it and its subdirectories if needed, after checking it is safe. */
+    public static CacheRoot open(Path root) {
+        try {
+            if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.exists(root)) {
+                Path parent = root.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                try {
+                    Files.createDirectory(root, PosixFilePermissions.asFileAttribute(PRIVATE));
+                } catch (FileAlreadyExistsException raced) {
+                    // another run made it first
+                }
+            }
+            check(root);
+            CacheRoot cache = new CacheRoot(root);
+            for (String sub : new String[] {"entries", "tmp", "locks"}) {
+                cache.mkdir(root.resolve(sub));
+            }
+            return cache;
+        } catch (IOException e) {
+            throw unusable(root, e.getMessage());
+        }
+    }
+
+    /** Refuses a root that is not a directory, not the user's, or writable by others. */
+    public static void check(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw unusable(root, "not a directory");
+        }
+        String owner = Files.getOwner(root).getName();
+        String me = System.getProperty("user.name");
+        if (!owner.equals(me)) {
+            throw unusable(root, "owned by " + owner + ", not by you (" + me + ")");
+        }
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(root);
+        if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw unusable(root, "others can write to it (" + PosixFilePermissions.toString(perms)
+                    + "); run chmod 700 on it");
+        }
+    }
+
+    private static JrunException unusable(Path root, String why) {
+        return new JrunException(ExitCode.CACHE, "cache root " + root + " is unusable: " + why
+                + ". Fix it, or set JRUN_CACHE_DIR to a directory of your own");
+    }
+
+    public Path path() {
+        return root;
+    }
+
+    public Path entries() {
+        return root.resolve("entries");
+    }
+
+    /** A new, empty directory to build an entry in. */
+    public Path newTempDir() throws IOException {
+        return Files.createTempDirectory(root.resolve("tmp"), "build-", PosixFilePermissions.asFileAttribute(PRIVATE));
+    }
+
+    /** Holds the entry's lock until closed: one build of an entry at a time, the others wait for it. */
+    public Closeable lock(String entryName) throws IOException {
+        FileChannel channel = FileChannel.open(root.resolve("locks").resolve(entryName + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            channel.lock();
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Puts a complete entry built in {@code tmp} in place at {@code entry} with one rename, so that
+     * no one ever sees half of it; an old entry there is moved aside first, then deleted.
+     */
+    public void publish(Path tmp, Path entry) throws IOException {
+        Path old = null;
+        if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+            old = Files.createTempDirectory(root.resolve("tmp"), "old-");
+            old = Files.move(entry, old.resolve("entry"), StandardCopyOption.ATOMIC_MOVE).getParent();
+        }
+        try {
+            Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException | DirectoryNotEmptyException | FileAlreadyExistsException e) {
+            throw new JrunException(ExitCode.CACHE, "cannot put the cache entry in place at " + entry + ": " + e);
+        } finally {
+            if (old != null) {
+                deleteTree(old);
+            }
+        }
+    }
+
+    private void mkdir(Path dir) throws IOException {
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE));
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw unusable(root, dir + " is not a directory");
+            }
+        }
+    }
+
+    /** Deletes a directory tree, quietly: what cannot be deleted is left for the cache's collection. */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // left behind; collected later
+                }
+            });
+        } catch (IOException e) {
+            // left behind; collected later
+        }
+    }
+}

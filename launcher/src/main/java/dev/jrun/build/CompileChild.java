@@ -1,0 +1,29 @@
+package dev.jrun.build;
+
+import dev.jrun.JrunException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The compiler JVM for a script whose JDK is not the one the builder runs on: javax.tools compiles
+ * with the compiler of the JVM it runs in, so the builder starts this on the script's JDK.
+ * Arguments: the request file, the file to write the main class's name to, and "verbose" or "".
+ */
+public final class CompileChild {
+    private CompileChild() {
+    }
+
+    public static void main(String[] args) {
+        boolean verbose = args.length > 2 && args[2].equals("verbose");
+        try {
+            CompileRequest req = CompileRequest.read(Path.of(args[0]));
+            String main = new Compiler(System.err, verbose).compile(req);
+            Files.writeString(Path.of(args[1]), main, StandardCharsets.UTF_8);
+        } catch (JrunException e) {
+            System.exit(BuildMain.report(e, verbose));
+        } catch (Exception | Error e) {
+            System.exit(BuildMain.report(e, verbose));
+        }
+    }
+}

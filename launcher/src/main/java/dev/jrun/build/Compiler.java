@@ -1,0 +1,192 @@
+package dev.jrun.build;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.jrun.ExitCode;
+import dev.jrun.JrunException;
+import dev.jrun.script.Script;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeKind;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles a script and its //SOURCES with the javax.tools compiler of the JVM it runs in, and
+ * finds the main class the way the JDK's source launcher does: the first top-level class of the
+ * script, unless //MAIN names another.
+ */
+final class Compiler {
+    private final PrintStream err;
+    private final boolean verbose;
+
+    Compiler(PrintStream err, boolean verbose) {
+        this.err = err;
+        this.verbose = verbose;
+    }
+
+    /** Compiles {@code req} into its class directory and returns the main class's binary name. */
+    String compile(CompileRequest req) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new JrunException(ExitCode.NO_JDK, "the Java runtime at " + System.getProperty("java.home")
+                    + " has no compiler (it is a JRE, not a JDK); install a JDK");
+        }
+        DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diags, Locale.getDefault(),
+                StandardCharsets.UTF_8)) {
+            files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(req.classes().toFile()));
+            List<File> cp = req.classpath().stream().map(p -> p.toFile()).toList();
+            files.setLocation(StandardLocation.CLASS_PATH, cp);
+            List<SourceObject> units = new ArrayList<>();
+            for (int i = 0; i < req.units().size(); i++) {
+                units.add(new SourceObject(Script.read(req.units().get(i), req.names().get(i))));
+            }
+            JavacTask task;
+            try {
+                task = (JavacTask) javac.getTask(null, files, diags, req.options(), null, units);
+            } catch (IllegalArgumentException e) {
+                throw new JrunException(ExitCode.SCRIPT, units.get(0).getName() + ": javac rejects an option: "
+                        + e.getMessage() + "; check //COMPILE_OPTIONS");
+            }
+            CompilationUnitTree scriptTree = null;
+            for (CompilationUnitTree cu : task.parse()) {
+                if (scriptTree == null) {
+                    scriptTree = cu; // the units' order: the script comes first
+                }
+            }
+            failOnErrors(diags, units.get(0).getName());
+            task.analyze();
+            failOnErrors(diags, units.get(0).getName());
+            String main = req.main() != null ? req.main() : mainClass(task, scriptTree, units.get(0).getName());
+            task.generate();
+            failOnErrors(diags, units.get(0).getName());
+            if (verbose) {
+                report(diags, false);
+            }
+            return main;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String mainClass(JavacTask task, CompilationUnitTree cu, String name) {
+        Tree first = cu == null ? null : cu.getTypeDecls().stream()
+                .filter(t -> t instanceof ClassTree).findFirst().orElse(null);
+        if (first == null) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": declares no class; write a class with a main method,"
+                    + " or name one with //MAIN");
+        }
+        Element e = Trees.instance(task).getElement(TreePath.getPath(cu, first));
+        if (!(e instanceof TypeElement type)) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": cannot find its first class; name it with //MAIN");
+        }
+        String binary = task.getElements().getBinaryName(type).toString();
+        if (!hasMain(task, type)) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": class " + binary + " has no main method;"
+                    + " add public static void main(String[] args), or name the main class with //MAIN");
+        }
+        return binary;
+    }
+
+    /** A method main() or main(String[]), its own or inherited: the launcher then decides if it can run it. */
+    private static boolean hasMain(JavacTask task, TypeElement type) {
+        for (Element m : task.getElements().getAllMembers(type)) {
+            if (m.getKind() == ElementKind.METHOD && m.getSimpleName().contentEquals("main")) {
+                var params = ((ExecutableElement) m).getParameters();
+                if (params.isEmpty()) {
+                    return true;
+                }
+                if (params.size() == 1 && params.get(0).asType() instanceof ArrayType a
+                        && a.getComponentType().getKind() == TypeKind.DECLARED
+                        && a.getComponentType().toString().equals("java.lang.String")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void failOnErrors(DiagnosticCollector<JavaFileObject> diags, String name) {
+        long errors = diags.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count();
+        if (errors > 0) {
+            report(diags, true);
+            throw new JrunException(ExitCode.COMPILE, name + ": compilation failed with " + errors
+                    + (errors == 1 ? " error" : " errors") + "; fix " + (errors == 1 ? "it" : "them") + " and run again");
+        }
+    }
+
+    /** Prints diagnostics as javac does: {@code file:line: kind: message}, the line, a caret. */
+    private void report(DiagnosticCollector<JavaFileObject> diags, boolean failed) {
+        for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.NOTE && !verbose) {
+                continue;
+            }
+            if (!failed && d.getKind() == Diagnostic.Kind.ERROR) {
+                continue;
+            }
+            err.println(format(d));
+        }
+        err.flush();
+    }
+
+    static String format(Diagnostic<? extends JavaFileObject> d) {
+        String kind = switch (d.getKind()) {
+            case ERROR -> "error";
+            case WARNING, MANDATORY_WARNING -> "warning";
+            default -> "note";
+        };
+        String message = d.getMessage(Locale.getDefault());
+        String firstLine = message.lines().findFirst().orElse("");
+        String rest = message.contains("\n") ? message.substring(message.indexOf('\n') + 1) : null;
+        StringBuilder out = new StringBuilder();
+        JavaFileObject source = d.getSource();
+        if (source == null || d.getLineNumber() == Diagnostic.NOPOS) {
+            out.append(source == null ? "" : source.getName() + ": ").append(kind).append(": ").append(firstLine);
+        } else {
+            out.append(source.getName()).append(':').append(d.getLineNumber()).append(": ").append(kind)
+                    .append(": ").append(firstLine);
+            String line = sourceLine(source, d.getLineNumber());
+            if (line != null) {
+                out.append('\n').append(line).append('\n');
+                int col = (int) Math.max(1, d.getColumnNumber());
+                for (int i = 0; i < col - 1 && i < line.length(); i++) {
+                    out.append(line.charAt(i) == '\t' ? '\t' : ' ');
+                }
+                out.append('^');
+            }
+        }
+        if (rest != null && !rest.isEmpty()) {
+            out.append('\n').append(rest);
+        }
+        return out.toString();
+    }
+
+    private static String sourceLine(JavaFileObject source, long number) {
+        try {
+            return source.getCharContent(true).toString().lines().skip(number - 1).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

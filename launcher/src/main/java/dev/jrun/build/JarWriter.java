@@ -1,0 +1,67 @@
+package dev.jrun.build;
+
+import dev.jrun.Version;
+import dev.jrun.plan.Plan;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/** Packs compiled classes and //FILES resources into the entry's jar (class-data sharing needs jars). */
+final class JarWriter {
+    private JarWriter() {
+    }
+
+    static void write(Path jar, Path classes, List<Plan.Resource> resources, String main,
+            Map<String, String> extraManifest) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes attrs = manifest.getMainAttributes();
+        attrs.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attrs.put(Attributes.Name.MAIN_CLASS, main);
+        attrs.putValue("Created-By", "jrun " + Version.get());
+        extraManifest.forEach(attrs::putValue);
+        Set<String> written = new HashSet<>();
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            written.add("META-INF/");
+            written.add("META-INF/MANIFEST.MF");
+            try (Stream<Path> walk = Files.walk(classes)) {
+                for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+                    if (p.equals(classes)) {
+                        continue;
+                    }
+                    String name = classes.relativize(p).toString() + (Files.isDirectory(p) ? "/" : "");
+                    add(out, name, Files.isDirectory(p) ? null : p, written);
+                }
+            }
+            for (Plan.Resource r : resources) {
+                String[] parts = r.target().split("/");
+                StringBuilder dir = new StringBuilder();
+                for (int i = 0; i < parts.length - 1; i++) {
+                    dir.append(parts[i]).append('/');
+                    add(out, dir.toString(), null, written);
+                }
+                add(out, r.target(), r.file(), written);
+            }
+        }
+    }
+
+    private static void add(JarOutputStream out, String name, Path file, Set<String> written) throws IOException {
+        if (!written.add(name)) {
+            return;
+        }
+        out.putNextEntry(new JarEntry(name));
+        if (file != null) {
+            Files.copy(file, out);
+        }
+        out.closeEntry();
+    }
+}

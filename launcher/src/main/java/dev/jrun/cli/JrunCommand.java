@@ -1,0 +1,81 @@
+package dev.jrun.cli;
+
+import dev.jrun.ExitCode;
+import dev.jrun.JrunException;
+import dev.jrun.Version;
+import dev.jrun.script.Script;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code jrun [OPTIONS] SCRIPT [ARGS...]}, and jrun's subcommands. The sh front end runs scripts
+ * itself; this command sees a script only when the front end could not use it (missing,
+ * unreadable, a directory), and says why.
+ */
+@Command(name = "jrun", mixinStandardHelpOptions = true, versionProvider = JrunCommand.VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Runs a single-file Java program: compiles it once, caches the result, and starts",
+            "every later run straight from the cache.", ""},
+        footerHeading = "%n",
+        footer = {"Everything after SCRIPT is passed to the script unchanged. SCRIPT - reads it from standard input.",
+            "",
+            "Environment:",
+            "  JRUN_CACHE_DIR  the cache root (default $XDG_CACHE_HOME/jrun, else ~/.cache/jrun)",
+            "  JRUN_REPO       the local Maven repository (default ~/.m2/repository)",
+            "  JRUN_JDKS       more JDK homes to choose from, separated by colons",
+            "  JRUN_JAVA       the java that runs jrun's own builder",
+            "",
+            "Exit status: the script's own; or jrun's: 2 usage, 3 script unusable, 4 compile error,",
+            "5 no suitable JDK, 6 dependency error, 7 cache unusable, 8 system error, 70 internal error."})
+public final class JrunCommand implements Callable<Integer> {
+
+    @Option(names = "--fresh", description = "Rebuild the script even if it is cached.")
+    boolean fresh;
+
+    @Option(names = "--verbose", description = "Say what jrun does; show stack traces with errors.")
+    boolean verbose;
+
+    @Option(names = "--java", paramLabel = "N[+]", description = "Run on JDK N (or N or newer), overriding //JAVA.")
+    String java;
+
+    @Option(names = "--offline", description = "Use no network: dependencies must be in the local repository.")
+    boolean offline;
+
+    @Option(names = "--no-aot", description = "Do not start the script from a class-data-sharing archive or AOT cache.")
+    boolean noAot;
+
+    @Option(names = "--jfr", arity = "0..1", paramLabel = "OPTIONS", fallbackValue = "",
+            description = "Record the run with Java Flight Recorder (SCRIPT.jfr, or -XX:StartFlightRecording OPTIONS).")
+    String jfr;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The .java file to run, or - for standard input.")
+    String script;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS", description = "Arguments for the script.")
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        if (script == null) {
+            throw new JrunException(ExitCode.USAGE, "no script given; usage: jrun [OPTIONS] SCRIPT [ARGS...] (see jrun --help)");
+        }
+        // Reading it gives the one-line error the front end left to us (missing, unreadable, a directory, empty).
+        Script.read(Path.of(script), script);
+        throw new JrunException(ExitCode.USAGE, script + ": run scripts with the jrun command, which execs them;"
+                + " this entry point only reports problems");
+    }
+
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"jrun " + Version.get(),
+                "builder on Java " + System.getProperty("java.version") + " (" + System.getProperty("java.home") + ")"};
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.jrun.cli;
+
+import picocli.CommandLine;
+
+/** jrun's subcommands, in the order --help lists them. Each lives in the package of its stage. */
+final class Subcommands {
+    private Subcommands() {
+    }
+
+    static void addTo(CommandLine cl) {
+        // one line a subcommand: cl.addSubcommand(new SomeCommand());
+    }
+}

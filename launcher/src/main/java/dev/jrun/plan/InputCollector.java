@@ -1,0 +1,189 @@
+package dev.jrun.plan;
+
+import dev.jrun.launch.Check;
+import dev.jrun.script.Directive;
+import dev.jrun.script.DirectiveParser;
+import dev.jrun.script.Directives;
+import dev.jrun.script.Script;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Collects the files a build reads: the script, the //SOURCES files (whose own directives count
+ * too, //SOURCES included) and the //FILES resources. Paths and globs are relative to the real
+ * directory of the file that names them, so a script reached through a symbolic link still finds
+ * them. Globs also yield checks, so that a file added to or removed from a glob's match is noticed.
+ */
+final class InputCollector {
+    private final List<Directive> directives = new ArrayList<>();
+    private final Set<Path> seen = new LinkedHashSet<>();
+    private final List<Plan.Source> sources = new ArrayList<>();
+    private final List<Plan.Resource> resources = new ArrayList<>();
+    private final List<Check> checks = new ArrayList<>();
+
+    static Result collect(Script script) {
+        InputCollector c = new InputCollector();
+        c.seen.add(script.realPath());
+        List<Directive> own = DirectiveParser.parse(script.lines(), script.name());
+        c.directives.addAll(own);
+        c.addSources(own, script.dir());
+        c.addResources(own, script.dir());
+        Plan.Inputs inputs = new Plan.Inputs(script, new Directives(List.copyOf(c.directives)),
+                List.copyOf(c.sources), List.copyOf(c.resources));
+        return new Result(inputs, List.copyOf(c.checks));
+    }
+
+    record Result(Plan.Inputs inputs, List<Check> checks) {
+    }
+
+    private void addSources(List<Directive> from, Path dir) {
+        for (Directive d : from) {
+            if (!d.name().equals("SOURCES")) {
+                continue;
+            }
+            for (String word : d.words()) {
+                for (Path file : expand(d, dir, word)) {
+                    Path real = realPath(d, file);
+                    if (!seen.add(real)) {
+                        continue;
+                    }
+                    String name = displayName(real);
+                    sources.add(new Plan.Source(real, name));
+                    Script source = Script.read(real, name);
+                    List<Directive> own = DirectiveParser.parse(source.lines(), name);
+                    directives.addAll(own);
+                    addSources(own, real.getParent());
+                    addResources(own, real.getParent());
+                }
+            }
+        }
+    }
+
+    private void addResources(List<Directive> from, Path dir) {
+        for (Directive d : from) {
+            if (!d.name().equals("FILES")) {
+                continue;
+            }
+            for (String word : d.words()) {
+                int eq = word.indexOf('=');
+                String target = eq < 0 ? null : word.substring(0, eq);
+                String source = eq < 0 ? word : word.substring(eq + 1);
+                if (source.isEmpty() || (target != null && target.isEmpty())) {
+                    throw d.error("'" + word + "' is not of the form FILE or TARGET=FILE");
+                }
+                boolean glob = isGlob(source);
+                for (Path file : expand(d, dir, source)) {
+                    Path real = realPath(d, file);
+                    String place;
+                    if (target == null) {
+                        place = glob ? dir.relativize(file.normalize()).toString() : normalized(source);
+                    } else if (glob || target.endsWith("/")) {
+                        place = normalized(target) + "/" + file.getFileName();
+                    } else {
+                        place = normalized(target);
+                    }
+                    if (place.startsWith("../") || place.startsWith("/")) {
+                        throw d.error("'" + word + "' would place a file outside the jar; name a target: TARGET=" + source);
+                    }
+                    resources.add(new Plan.Resource(place, real));
+                }
+            }
+        }
+    }
+
+    private static String normalized(String path) {
+        String p = Path.of(path).normalize().toString();
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    private List<Path> expand(Directive d, Path dir, String word) {
+        if (!isGlob(word)) {
+            Path file = dir.resolve(word);
+            if (!Files.isRegularFile(file)) {
+                throw d.error(word + ": " + (Files.exists(file) ? "not a file" : "no such file")
+                        + " (paths are relative to " + dir + ")");
+            }
+            return List.of(file);
+        }
+        List<Path> found = glob(dir, word);
+        if (found.isEmpty()) {
+            throw d.error(word + ": matches no file (globs are relative to " + dir + ")");
+        }
+        if (word.contains("**") || word.contains("{")) {
+            checks.add(new Check.Never("the glob " + word + " is checked by the builder"));
+        } else {
+            List<Path> shNames = found.stream().map(f -> Path.of(dir + "/" + word.substring(0, prefixLength(word))
+                    + dir.resolve(word.substring(0, prefixLength(word))).relativize(f))).toList();
+            checks.add(new Check.GlobIs(dir, word, shNames));
+        }
+        return found;
+    }
+
+    /** The files {@code pattern} matches below {@code dir}, sorted, hidden files left out as sh does. */
+    static List<Path> glob(Path dir, String pattern) {
+        int prefix = prefixLength(pattern);
+        Path base = dir.resolve(pattern.substring(0, prefix)).normalize();
+        String rest = pattern.substring(prefix);
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+        if (!Files.isDirectory(base)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(base)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> matcher.matches(base.relativize(p)))
+                    .filter(p -> !hidden(base.relativize(p)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The length of the pattern's leading directories that hold no glob character. */
+    private static int prefixLength(String pattern) {
+        int firstGlob = 0;
+        while (firstGlob < pattern.length() && "*?[{".indexOf(pattern.charAt(firstGlob)) < 0) {
+            firstGlob++;
+        }
+        return pattern.lastIndexOf('/', firstGlob) + 1;
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isGlob(String word) {
+        return word.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
+    }
+
+    private static Path realPath(Directive d, Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            throw d.error(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** A path as messages show it: relative to the working directory when it is below it. */
+    static String displayName(Path real) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return real.startsWith(cwd) ? cwd.relativize(real).toString() : real.toString();
+    }
+}

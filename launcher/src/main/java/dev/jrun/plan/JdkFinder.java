@@ -1,0 +1,184 @@
+package dev.jrun.plan;
+
+import dev.jrun.ExitCode;
+import dev.jrun.JrunException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the installed JDKs and picks one for a script. The default JDK is JAVA_HOME's, else the
+ * one whose java is first on PATH; then come {@code /usr/lib/jvm/*}, {@code /usr/java/*},
+ * {@code /opt/java/*}, SDKMAN's and IntelliJ's JDKs, and those named in {@code JRUN_JDKS}
+ * (homes separated by colons). Only JDKs (with javac) of release 17 or newer can run scripts.
+ */
+public final class JdkFinder {
+    /** jrun's own code needs this release; scripts run on it or newer. */
+    public static final int MINIMUM = 17;
+
+    private final Map<String, String> env;
+
+    public JdkFinder(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public static JdkFinder fromEnvironment() {
+        return new JdkFinder(System.getenv());
+    }
+
+    /** Every JDK found, the default first, each once. */
+    public List<Jdk> all() {
+        Map<Path, Jdk> found = new LinkedHashMap<>();
+        for (Path home : candidates()) {
+            read(home).ifPresent(jdk -> found.putIfAbsent(jdk.home(), jdk));
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** The JDK that JAVA_HOME or PATH names, if it is one. */
+    public Optional<Jdk> defaultJdk() {
+        List<Path> first = new ArrayList<>();
+        addEnvHome(first);
+        addPathJava(first);
+        return first.stream().map(JdkFinder::read).flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * The JDK to run a script on: the default one if it satisfies {@code req} (or there is no
+     * requirement), else the newest that does.
+     *
+     * @param req   what the script or --java asks for, or null
+     * @param where {@code hello.java:2: //JAVA 21+} or {@code --java 21}, for the error message
+     */
+    public Jdk select(JavaRequirement req, String where) {
+        List<Jdk> all = all();
+        List<Jdk> usable = all.stream().filter(j -> j.major() >= MINIMUM).toList();
+        Optional<Jdk> dflt = defaultJdk().filter(j -> j.major() >= MINIMUM);
+        if (req == null) {
+            if (dflt.isPresent()) {
+                return dflt.get();
+            }
+            if (!usable.isEmpty()) {
+                return usable.stream().max((a, b) -> Integer.compare(a.major(), b.major())).get();
+            }
+            throw noJdk("no JDK " + MINIMUM + " or newer is installed", all);
+        }
+        if (dflt.isPresent() && req.accepts(dflt.get().major())) {
+            return dflt.get();
+        }
+        return usable.stream().filter(j -> req.accepts(j.major()))
+                .max((a, b) -> Integer.compare(a.major(), b.major()))
+                .orElseThrow(() -> noJdk(where + " needs JDK " + req.version() + (req.orNewer() ? " or newer" : "")
+                        + (req.version() < MINIMUM ? " (jrun runs scripts on JDK " + MINIMUM + " or newer)" : "")
+                        + ", and none is installed", all));
+    }
+
+    private static JrunException noJdk(String what, List<Jdk> all) {
+        StringBuilder msg = new StringBuilder(what).append("; found: ");
+        if (all.isEmpty()) {
+            msg.append("none");
+        }
+        for (int i = 0; i < all.size(); i++) {
+            msg.append(i == 0 ? "" : ", ").append(all.get(i).major()).append(" at ").append(all.get(i).home());
+        }
+        msg.append(". Install a JDK, or point JAVA_HOME (or JRUN_JDKS) at one");
+        return new JrunException(ExitCode.NO_JDK, msg.toString());
+    }
+
+    private List<Path> candidates() {
+        List<Path> homes = new ArrayList<>();
+        addEnvHome(homes);
+        addPathJava(homes);
+        String extra = env.get("JRUN_JDKS");
+        if (extra != null) {
+            for (String h : extra.split(":")) {
+                if (!h.isBlank()) {
+                    homes.add(Path.of(h));
+                }
+            }
+        }
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        for (String dir : List.of("/usr/lib/jvm", "/usr/java", "/opt/java",
+                home + "/.sdkman/candidates/java", home + "/.jdks")) {
+            addChildren(Path.of(dir), homes);
+        }
+        return homes;
+    }
+
+    private void addEnvHome(List<Path> homes) {
+        String javaHome = env.get("JAVA_HOME");
+        if (javaHome != null && !javaHome.isBlank()) {
+            homes.add(Path.of(javaHome));
+        }
+    }
+
+    private void addPathJava(List<Path> homes) {
+        String path = env.getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path java = Path.of(dir, "java");
+            if (Files.isExecutable(java)) {
+                try {
+                    Path real = java.toRealPath();
+                    Path bin = real.getParent();
+                    if (bin != null && bin.getParent() != null) {
+                        homes.add(bin.getParent());
+                    }
+                } catch (IOException e) {
+                    // a dangling link: not a JDK
+                }
+                return;
+            }
+        }
+    }
+
+    private static void addChildren(Path dir, List<Path> homes) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(children::add);
+        } catch (IOException e) {
+            return;
+        }
+        children.sort(null);
+        homes.addAll(children);
+    }
+
+    /** The JDK at {@code home}: it has bin/java, bin/javac and a release file naming its version. */
+    static Optional<Jdk> read(Path home) {
+        try {
+            Path real = home.toRealPath();
+            if (!Files.isExecutable(real.resolve("bin/java")) || !Files.isExecutable(real.resolve("bin/javac"))) {
+                return Optional.empty();
+            }
+            String release = Files.readString(real.resolve("release"));
+            String version = release.lines()
+                    .filter(l -> l.startsWith("JAVA_VERSION="))
+                    .map(l -> l.substring("JAVA_VERSION=".length()).replace("\"", "").strip())
+                    .findFirst().orElse(null);
+            if (version == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Jdk(real, major(version), version, release));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static int major(String version) {
+        String[] parts = version.split("[^0-9]+");
+        int first = Integer.parseInt(parts[0]);
+        return first == 1 && parts.length > 1 ? Integer.parseInt(parts[1]) : first;
+    }
+}

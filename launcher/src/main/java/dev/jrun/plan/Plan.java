@@ -1,0 +1,48 @@
+package dev.jrun.plan;
+
+import dev.jrun.launch.Check;
+import dev.jrun.script.Directives;
+import dev.jrun.script.Script;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the builder needs to compile a script and everything the launch needs to run it,
+ * decided before anything is compiled.
+ *
+ * @param inputs         the files the build reads
+ * @param jdk            the JDK that compiles and runs the script
+ * @param dependencies   the resolved //DEPS
+ * @param compileOptions javac options beyond jrun's own
+ * @param runtimeOptions JVM options from //JAVA_OPTIONS
+ * @param main           //MAIN, if given
+ * @param preview        //PREVIEW
+ * @param noAot          //NOAOT
+ * @param manifest       //MANIFEST attributes
+ * @param checks         what the front end checks on each cached run, beside the input files' hashes
+ */
+public record Plan(Inputs inputs, Jdk jdk, Resolution dependencies, List<String> compileOptions,
+        List<String> runtimeOptions, Optional<String> main, boolean preview, boolean noAot,
+        Map<String, String> manifest, List<Check> checks) {
+
+    /**
+     * The files a build reads.
+     *
+     * @param script     the script
+     * @param directives its directives and those of its //SOURCES files
+     * @param sources    the //SOURCES files
+     * @param resources  the //FILES, each with its place in the jar
+     */
+    public record Inputs(Script script, Directives directives, List<Source> sources, List<Resource> resources) {
+    }
+
+    /** A //SOURCES file: its real path, and its name in messages. */
+    public record Source(Path path, String name) {
+    }
+
+    /** A //FILES entry: where it goes in the jar, and the file. */
+    public record Resource(String target, Path file) {
+    }
+}

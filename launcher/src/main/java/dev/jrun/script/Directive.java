@@ -1,0 +1,36 @@
+package dev.jrun.script;
+
+import dev.jrun.ExitCode;
+import dev.jrun.JrunException;
+import java.util.List;
+
+/**
+ * One {@code //NAME value} line of a script, JBang's syntax: the line starts at column 0 with
+ * {@code //}, an upper-case name, then white space or the end of the line.
+ *
+ * @param name  the directive's name, {@code DEPS}
+ * @param value the rest of the line, trimmed
+ * @param file  the file's name for messages
+ * @param line  its line number, from 1
+ */
+public record Directive(String name, String value, String file, int line) {
+
+    /** {@code file:line} for messages. */
+    public String where() {
+        return file + ":" + line;
+    }
+
+    /** The value split like a shell would split it: white space separates, quotes group. */
+    public List<String> words() {
+        try {
+            return Words.split(value);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    /** An error about this directive, naming its file and line. */
+    public JrunException error(String what) {
+        return new JrunException(ExitCode.SCRIPT, where() + ": //" + name + ": " + what);
+    }
+}

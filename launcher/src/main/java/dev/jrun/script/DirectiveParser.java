@@ -1,0 +1,58 @@
+package dev.jrun.script;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Finds the directives in a file's lines. */
+public final class DirectiveParser {
+    /** The directives jrun acts on; any other {@code //WORD} line is an ordinary comment. */
+    static final Set<String> KNOWN = Set.of(
+            "DEPS", "REPOS", "JAVA", "JAVA_OPTIONS", "RUNTIME_OPTIONS", "COMPILE_OPTIONS", "JAVAC_OPTIONS",
+            "SOURCES", "FILES", "MAIN", "PREVIEW", "DESCRIPTION", "MANIFEST", "NOAOT",
+            // JBang's, accepted and ignored: they change nothing about how a script runs here
+            "GAV", "DOCS", "CDS", "NOINTEGRATIONS", "NATIVE_OPTIONS",
+            // JBang's, refused: running them differently would be worse than saying so
+            "JAVAAGENT", "MODULE", "KOTLIN", "GROOVY");
+    private static final Set<String> REFUSED = Set.of("JAVAAGENT", "MODULE", "KOTLIN", "GROOVY");
+
+    private DirectiveParser() {
+    }
+
+    /** The directives in {@code lines} of the file called {@code file}. */
+    public static List<Directive> parse(List<String> lines, String file) {
+        List<Directive> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Directive d = parseLine(lines.get(i), file, i + 1);
+            if (d != null) {
+                if (REFUSED.contains(d.name())) {
+                    throw d.error("not supported by jrun; remove the line, or run the script with JBang");
+                }
+                found.add(d);
+            }
+        }
+        return found;
+    }
+
+    static Directive parseLine(String line, String file, int number) {
+        if (!line.startsWith("//") || line.length() < 3) {
+            return null;
+        }
+        int end = 2;
+        while (end < line.length() && isNameChar(line.charAt(end))) {
+            end++;
+        }
+        if (end == 2 || (end < line.length() && !Character.isWhitespace(line.charAt(end)))) {
+            return null;
+        }
+        String name = line.substring(2, end);
+        if (!KNOWN.contains(name)) {
+            return null;
+        }
+        return new Directive(name, line.substring(end).strip(), file, number);
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'A' && c <= 'Z') || c == '_';
+    }
+}

@@ -1,0 +1,98 @@
+package dev.jrun.script;
+
+import dev.jrun.ExitCode;
+import dev.jrun.JrunException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A Java source file as jrun reads it: always UTF-8, whatever the locale, with a {@code #!} first
+ * line blanked (not removed, so that javac's line numbers stay the user's).
+ *
+ * @param name     how the user named it, for messages ({@code hello.java}, {@code <stdin>})
+ * @param path     where it was read from
+ * @param realPath the file itself, symbolic links resolved: //SOURCES and //FILES are relative to it
+ * @param text     the text to compile
+ * @param lines    the file's lines, for directives
+ * @param sha256   the SHA-256 of the file's bytes, as sha256sum prints it
+ */
+public record Script(String name, Path path, Path realPath, String text, List<String> lines, String sha256) {
+
+    /** Reads {@code path}, failing with a one-line error for each way a file can be unusable. */
+    public static Script read(Path path, String name) {
+        byte[] bytes;
+        Path real;
+        try {
+            if (Files.isDirectory(path)) {
+                throw new JrunException(ExitCode.SCRIPT, name + ": is a directory, not a script; name a .java file");
+            }
+            real = path.toRealPath();
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": no such file; check the path");
+        } catch (AccessDeniedException e) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": permission denied; make it readable (chmod +r)");
+        } catch (IOException e) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": cannot read: " + e.getMessage());
+        }
+        String text = decode(bytes, name);
+        if (text.isBlank()) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": is empty; write a class with a main method in it");
+        }
+        return new Script(name, path, real, compilable(text), text.lines().toList(), sha256(bytes));
+    }
+
+    /** The directory that //SOURCES and //FILES are relative to. */
+    public Path dir() {
+        return realPath.getParent();
+    }
+
+    private static String decode(byte[] bytes, String name) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new JrunException(ExitCode.SCRIPT, name + ":" + line
+                    + ": not valid UTF-8; jrun reads scripts as UTF-8 whatever the locale, so save the file in that encoding");
+        }
+        decoder.flush(out);
+        String text = out.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A {@code #!} first line becomes an empty line: javac would reject it, and line numbers stay right. */
+    static String compilable(String text) {
+        if (!text.startsWith("#!")) {
+            return text;
+        }
+        int eol = text.indexOf('\n');
+        return eol < 0 ? "" : text.substring(eol);
+    }
+}
