@@ -1,0 +1,149 @@
+///usr/bin/env jrun "$0" "$@" ; exit $?
+//DESCRIPTION TCP echo server: socket, bind, listen, accept, then read/write until the client closes; a virtual thread per connection.
+//JAVA 21+
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/*
+ * Where sockets live: a TCP server is a *listening* socket (socket + bind + listen) that the kernel
+ * fills with finished handshakes; accept() takes one off that queue and hands back a *new* socket,
+ * one per connection, identified by its 4-tuple. Here every connection gets a virtual thread that
+ * blocks in read() and write() like the simplest textbook server, yet 10,000 of them cost little:
+ * the JDK parks the virtual thread and waits in epoll instead of holding an OS thread.
+ */
+class EchoServer {
+    static boolean trace;
+
+    public static void main(String[] args) throws IOException {
+        String host = "127.0.0.1";
+        int port = 7007, backlog = 4096;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--host" -> host = value(args, ++i);
+                case "--port" -> port = Integer.parseInt(value(args, ++i));
+                case "--backlog" -> backlog = Integer.parseInt(value(args, ++i));
+                case "--trace" -> trace = true;
+                case "-h", "--help" -> { help(); return; }
+                default -> usage("unknown argument: " + args[i]);
+            }
+        }
+        warnIfFewFiles();
+
+        ServerSocket server = new ServerSocket();                  // socket(AF_INET, SOCK_STREAM, 0)
+        trace("socket(AF_INET, SOCK_STREAM) -> listening socket");
+        server.setReuseAddress(true);                              // restart without waiting for TIME_WAIT
+        server.bind(new InetSocketAddress(host, port), backlog);  // bind() + listen()
+        trace("bind(" + host + ":" + port + ") -> port " + server.getLocalPort());
+        trace("listen(backlog " + backlog + ")");
+        System.out.println("listening on " + host + ":" + server.getLocalPort());
+        System.out.flush();
+
+        AtomicInteger open = new AtomicInteger(), peak = new AtomicInteger(), total = new AtomicInteger();
+        AtomicLong bytes = new AtomicLong();
+        // SIGINT/SIGTERM: the JVM runs this hook and then exits with 130/143 (128 + signal number).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+            }
+            System.out.println("stopped: " + total.get() + " connections (at most " + peak.get()
+                    + " at once), " + bytes.get() + " bytes echoed");
+        }));
+
+        while (true) {
+            Socket s;
+            try {
+                s = server.accept();                               // accept(): blocks for the next handshake
+            } catch (IOException e) {
+                if (server.isClosed()) {
+                    return;
+                }
+                System.err.println("accept: " + e.getMessage());  // e.g. EMFILE: out of file descriptors
+                continue;
+            }
+            int id = total.incrementAndGet();
+            peak.accumulateAndGet(open.incrementAndGet(), Math::max);
+            trace("accept() -> conn " + id + " " + s.getRemoteSocketAddress() + " -> " + s.getLocalSocketAddress());
+            Thread.ofVirtual().start(() -> {
+                try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+                    byte[] buf = new byte[4096];
+                    int n;
+                    while ((n = in.read(buf)) > 0) {                 // read(): returns what has arrived, 0 bytes = EOF
+                        trace("read(conn " + id + ") = " + n + " bytes");
+                        out.write(buf, 0, n);                        // write(): the same bytes back
+                        trace("write(conn " + id + ", " + n + " bytes)");
+                        bytes.addAndGet(n);
+                    }
+                } catch (IOException e) {
+                    trace("conn " + id + ": " + e.getMessage());
+                } finally {
+                    open.decrementAndGet();
+                    trace("close(conn " + id + ")");
+                }
+            });
+        }
+    }
+
+    /** The JVM raises its soft open-files limit to the hard limit by itself; say if that is still low. */
+    static void warnIfFewFiles() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.split("\\s+")[3];
+                    trace("open files limit: " + soft + " (each connection is one file descriptor)");
+                    if (!soft.equals("unlimited") && Long.parseLong(soft) < 10_100) {
+                        System.err.println("note: at most " + soft + " open files; for 10,000 connections run"
+                                + " `ulimit -n 20000` (or higher) first");
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux: nothing to say
+        }
+    }
+
+    static void trace(String step) {
+        if (trace) {
+            System.err.println("[trace] " + step);
+        }
+    }
+
+    static String value(String[] args, int i) {
+        if (i >= args.length) {
+            usage(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    static void usage(String problem) {
+        System.err.println("echo-server: " + problem + " (try --help)");
+        System.exit(2);
+    }
+
+    static void help() {
+        System.out.print("""
+                usage: echo-server.java [--host ADDR] [--port N] [--backlog N] [--trace]
+
+                A TCP echo server: every byte a client sends comes back to it. Each connection is served
+                by a virtual thread that blocks in read() and write(); thousands at once are fine.
+
+                  --host ADDR    address to listen on (default 127.0.0.1)
+                  --port N       port (default 7007; 0 = any free port)
+                  --backlog N    length of the kernel's accept queue (default 4096)
+                  --trace        print each socket call (socket, bind, listen, accept, read, write, close) on stderr
+
+                The first line on stdout is "listening on HOST:PORT". SIGINT/SIGTERM stop it (exit status
+                130/143); it then prints how many connections and bytes it served. Each connection is a file
+                descriptor: for 10,000 at once, the open-files limit must allow it (ulimit -n).
+                """);
+    }
+}
