@@ -1,0 +1,310 @@
+///usr/bin/env jrun "$0" "$@" ; exit $?
+//DESCRIPTION Two ways to spread connections over worker processes, measured: one shared listening socket vs SO_REUSEPORT.
+//JAVA 22+
+//JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteOrder;
+import java.nio.channels.Channel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/*
+ * Where sockets live, with pre-forked workers. A listening socket is one accept queue in the kernel.
+ * (a) Hand the same listening socket to every worker: they all block in accept() on ONE queue and
+ *     whoever the kernel wakes takes the next connection. Java cannot pass a socket to a child
+ *     process, but every child inherits its parent's stdin; so the parent creates the socket with
+ *     libc calls (FFM), dup2()s it onto fd 0 and starts the workers, which pick it up with
+ *     System.inheritedChannel(), the way inetd hands sockets to its servers.
+ * (b) Let each worker open its OWN listening socket on the same port, allowed by SO_REUSEPORT: now
+ *     there are N accept queues, and the kernel hashes each new connection's 4-tuple to pick one.
+ * The same burst of connections goes to both; each worker answers with its number, and the
+ * parent counts who served what.
+ */
+class ReusePort {
+    static boolean trace;
+
+    public static void main(String[] args) throws Throwable {
+        String host = "127.0.0.1", mode = "both";
+        int workers = 4, connections = 400, worker = -1, port = 0;
+        boolean inherited = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--host" -> host = value(args, ++i);
+                case "--workers" -> workers = Integer.parseInt(value(args, ++i));
+                case "--connections" -> connections = Integer.parseInt(value(args, ++i));
+                case "--mode" -> mode = value(args, ++i);
+                case "--trace" -> trace = true;
+                case "--worker" -> worker = Integer.parseInt(value(args, ++i));    // the workers' own options
+                case "--inherited" -> inherited = true;
+                case "--port" -> port = Integer.parseInt(value(args, ++i));
+                case "-h", "--help" -> { help(); return; }
+                default -> usage("unknown argument: " + args[i]);
+            }
+        }
+        if (worker >= 0) {
+            work(worker, inherited, host, port);
+            return;
+        }
+        if (!Set.of("a", "b", "both").contains(mode) || workers < 1 || connections < 1) {
+            usage("--mode is a, b or both; --workers and --connections at least 1");
+        }
+        System.out.println("pid " + ProcessHandle.current().pid() + ": " + workers + " worker processes, a burst of "
+                + connections + " connections in each mode");
+        if (!mode.equals("b")) {
+            run("(a) one shared listening socket, inherited by every worker as its stdin", workers, connections,
+                    sharedSocket(host), host, List.of("--inherited"));
+        }
+        if (!mode.equals("a")) {
+            // Hold the port with a bound (not listening) SO_REUSEPORT socket until the workers have bound it too.
+            try (Socket hold = new Socket()) {
+                hold.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+                hold.bind(new InetSocketAddress(host, 0));
+                int p = hold.getLocalPort();
+                run("(b) SO_REUSEPORT: each worker binds its own listening socket to port " + p, workers, connections,
+                        p, host, List.of("--port", Integer.toString(p)));
+            }
+        }
+    }
+
+    /** Starts the workers, sends the burst, prints who served how many, stops the workers. */
+    static void run(String title, int n, int connections, int port, String host, List<String> workerArgs) throws Throwable {
+        System.out.println();
+        System.out.println(title);
+        List<Process> procs = new CopyOnWriteArrayList<>();
+        Thread stop = new Thread(() -> procs.forEach(Process::destroy));
+        Runtime.getRuntime().addShutdownHook(stop);                // SIGINT/SIGTERM: take the workers along
+        List<String> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx32m",
+                        "-cp", System.getProperty("java.class.path"), ReusePort.class.getName(),
+                        "--worker", Integer.toString(i), "--host", host));
+                cmd.addAll(workerArgs);
+                if (trace) {
+                    cmd.add("--trace");
+                }
+                // stdin: inherited. In mode (a) the parent's fd 0 is the listening socket right now.
+                procs.add(new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+                trace("fork+exec worker " + i + " = pid " + procs.get(i).pid());
+            }
+            if (workerArgs.contains("--inherited")) {
+                Libc.restoreStdin();                                // the parent itself accepts nothing
+            }
+            List<BufferedReader> outs = new ArrayList<>();
+            for (Process p : procs) {                              // "ready socket:[INODE]" from each
+                BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                String line = r.readLine();
+                if (line == null || !line.startsWith("ready ")) {
+                    throw new IllegalStateException("worker pid " + p.pid() + " did not start: " + line);
+                }
+                sockets.add(line.substring(6));
+                outs.add(r);
+            }
+            Thread.sleep(200);                                      // let the last ones reach accept()
+
+            // The burst: connect them all (the kernel completes each handshake into an accept queue),
+            // then read which worker took each one.
+            List<SocketChannel> burst = new ArrayList<>();
+            InetSocketAddress to = new InetSocketAddress(host, port);
+            for (int c = 0; c < connections; c++) {
+                burst.add(SocketChannel.open(to));
+            }
+            int[] count = new int[n];
+            for (SocketChannel ch : burst) {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(ch.socket().getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    count[Integer.parseInt(r.readLine().split(" ")[1])]++;   // "worker K"
+                }
+            }
+            int max = 0, min = Integer.MAX_VALUE;
+            System.out.println("  listening sockets: " + new TreeSet<>(sockets).size() + " " + new TreeSet<>(sockets));
+            for (int i = 0; i < n; i++) {
+                max = Math.max(max, count[i]);
+                min = Math.min(min, count[i]);
+                System.out.printf("  worker %d  pid %-7d %5d connections  %s%n", i, procs.get(i).pid(), count[i],
+                        "#".repeat((int) Math.round(40.0 * count[i] / connections)));
+            }
+            System.out.println("  spread (max/min): " + (min == 0 ? max + "/0, a worker got none"
+                    : String.format("%d/%d = %.2f", max, min, (double) max / min)));
+        } finally {
+            for (Process p : procs) {
+                p.destroy();                                        // SIGTERM
+            }
+            for (Process p : procs) {
+                p.waitFor();
+            }
+            Runtime.getRuntime().removeShutdownHook(stop);
+        }
+    }
+
+    /** Mode (a)'s listening socket, made with libc and put on this process's fd 0; returns its port. */
+    static int sharedSocket(String host) throws Throwable {
+        return Libc.listenOnStdin(host);
+    }
+
+    /** A worker: accept, answer "worker K", close, until SIGTERM. */
+    static void work(int id, boolean inherited, String host, int port) throws IOException {
+        ServerSocketChannel server;
+        if (inherited) {
+            Channel ch = System.inheritedChannel();               // fd 0, when it is a socket
+            if (!(ch instanceof ServerSocketChannel s)) {
+                throw new IllegalStateException("stdin is not a listening socket: " + ch);
+            }
+            server = s;
+        } else {
+            server = ServerSocketChannel.open();
+            server.setOption(StandardSocketOptions.SO_REUSEPORT, true);   // setsockopt(SO_REUSEPORT)
+            server.bind(new InetSocketAddress(host, port), 1024);        // bind + listen: a queue of our own
+        }
+        trace("worker " + id + ": listening socket " + socketName(inherited));
+        System.out.println("ready " + socketName(inherited));
+        System.out.flush();
+        byte[] reply = ("worker " + id + " pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
+        while (true) {
+            try (SocketChannel c = server.accept()) {              // accept(): blocks
+                trace("worker " + id + ": accept() -> " + c.getRemoteAddress());
+                c.write(java.nio.ByteBuffer.wrap(reply));
+            }
+        }
+    }
+
+    /** The kernel's name of our listening socket, socket:[INODE], found in /proc/self/fd. */
+    static String socketName(boolean inherited) {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:") && (!inherited || fd.getFileName().toString().equals("0"))) {
+                        return target;
+                    }
+                } catch (IOException ignored) {
+                    // the directory stream's own fd, already gone
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "socket:[?]";
+    }
+
+    /** The libc calls of mode (a), through FFM; loaded only in the parent. */
+    static final class Libc {
+        static final int AF_INET = 2, SOCK_STREAM = 1, SOL_SOCKET = 1, SO_REUSEADDR = 2;
+        static final Linker C = Linker.nativeLinker();
+        static final MemoryLayout STATE = Linker.Option.captureStateLayout();
+        static final VarHandle ERRNO = STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+        static int savedStdin = -1;
+
+        static int listenOnStdin(String host) throws Throwable {
+            Arena arena = Arena.global();
+            int fd = call("socket(AF_INET, SOCK_STREAM, 0)", "socket", AF_INET, SOCK_STREAM, 0);
+            call("setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, [1], 4)", "setsockopt", fd, SOL_SOCKET, SO_REUSEADDR,
+                    arena.allocateFrom(JAVA_INT, 1), 4);
+            MemorySegment sa = arena.allocate(16);                  // struct sockaddr_in
+            sa.set(JAVA_SHORT, 0, (short) AF_INET);
+            MemorySegment.copy(InetAddress.getByName(host).getAddress(), 0, sa, JAVA_BYTE, 4, 4);
+            call("bind(fd, {" + host + ":0}, 16)", "bind", fd, sa, 16);
+            call("listen(fd, 1024)", "listen", fd, 1024);
+            call("getsockname(fd)", "getsockname", fd, sa, arena.allocateFrom(JAVA_INT, 16));
+            savedStdin = call("dup(0)", "dup", 0);                  // keep our real stdin for later
+            call("dup2(fd, 0)", "dup2", fd, 0);                     // fd 0 is now the listening socket
+            call("close(fd)", "close", fd);
+            return Short.toUnsignedInt(sa.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2));
+        }
+
+        /** Puts the parent's stdin back on fd 0: the listening socket now lives on in the workers only. */
+        static void restoreStdin() throws Throwable {
+            call("dup2(fd, 0)", "dup2", savedStdin, 0);
+            call("close(fd)", "close", savedStdin);
+        }
+
+        static int call(String what, String name, Object... args) throws Throwable {
+            MemoryLayout[] params = new MemoryLayout[args.length];
+            for (int i = 0; i < args.length; i++) {
+                params[i] = args[i] instanceof MemorySegment ? ADDRESS : JAVA_INT;
+            }
+            MethodHandle fn = C.downcallHandle(C.defaultLookup().find(name).orElseThrow(),
+                    FunctionDescriptor.of(JAVA_INT, params), Linker.Option.captureCallState("errno"));
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment state = arena.allocate(STATE);
+                Object[] all = new Object[args.length + 1];
+                all[0] = state;
+                System.arraycopy(args, 0, all, 1, args.length);
+                int r = (int) fn.invokeWithArguments(all);
+                trace(what.replace("fd", String.valueOf(args[0])) + " = " + r);
+                if (r == -1) {
+                    throw new IOException(what + " failed: errno " + ERRNO.get(state, 0L));
+                }
+                return r;
+            }
+        }
+    }
+
+    static void trace(String step) {
+        if (trace) {
+            System.err.println("[trace] " + step);
+        }
+    }
+
+    static String value(String[] args, int i) {
+        if (i >= args.length) {
+            usage(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    static void usage(String problem) {
+        System.err.println("reuseport: " + problem + " (try --help)");
+        System.exit(2);
+    }
+
+    static void help() {
+        System.out.print("""
+                usage: reuseport.java [--mode a|b|both] [--workers N] [--connections N] [--host ADDR] [--trace]
+
+                Starts N worker processes (default 4) and sends the same burst of connections (default 400)
+                to them, twice:
+                  (a) one listening socket, shared: the workers inherit it as their stdin and all block in
+                      accept() on the one accept queue;
+                  (b) SO_REUSEPORT: every worker binds its own listening socket to the same port, and the
+                      kernel hashes each connection to one of the N accept queues.
+                Each worker answers "worker K"; the script prints how many connections each one got, the
+                spread (max/min), and the kernel names of the listening sockets (one in (a), N in (b)).
+
+                  --trace    print the socket calls (socket, bind, listen, dup2, accept) on stderr
+
+                SIGINT/SIGTERM stop it and its workers (exit status 130/143). Run it with jrun: the workers
+                are started as `java -cp CLASSPATH`, which the source launcher (java reuseport.java) has not.
+                """);
+    }
+}
