@@ -86,13 +86,17 @@ class DnsServer {
         for (int attempt = 0; udp == null; attempt++) {
             tcp = new ServerSocket();
             tcp.setReuseAddress(true);
-            tcp.bind(new InetSocketAddress(host, port), 128);      // socket + bind + listen (SOCK_STREAM)
+            try {
+                tcp.bind(new InetSocketAddress(host, port), 128);  // socket + bind + listen (SOCK_STREAM)
+            } catch (IOException e) {
+                fail("cannot listen on TCP " + host + ":" + port + ": " + e.getMessage());
+            }
             try {
                 udp = new DatagramSocket(new InetSocketAddress(host, tcp.getLocalPort())); // socket + bind (SOCK_DGRAM)
             } catch (SocketException e) {                          // that UDP port is taken: pick another
                 tcp.close();
                 if (port != 0 || attempt == 20) {
-                    throw e;
+                    fail("cannot bind UDP " + host + ":" + port + ": " + e.getMessage());
                 }
             }
         }
@@ -409,6 +413,11 @@ class DnsServer {
             usage(args[i - 1] + " needs a value");
         }
         return args[i];
+    }
+
+    static void fail(String problem) {
+        System.err.println("dns-server: " + problem);
+        System.exit(1);
     }
 
     static void usage(String problem) {

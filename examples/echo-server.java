@@ -41,7 +41,11 @@ class EchoServer {
         ServerSocket server = new ServerSocket();                  // socket(AF_INET, SOCK_STREAM, 0)
         trace("socket(AF_INET, SOCK_STREAM) -> listening socket");
         server.setReuseAddress(true);                              // restart without waiting for TIME_WAIT
-        server.bind(new InetSocketAddress(host, port), backlog);  // bind() + listen()
+        try {
+            server.bind(new InetSocketAddress(host, port), backlog);  // bind() + listen()
+        } catch (IOException e) {
+            fail("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        }
         trace("bind(" + host + ":" + port + ") -> port " + server.getLocalPort());
         trace("listen(backlog " + backlog + ")");
         System.out.println("listening on " + host + ":" + server.getLocalPort());
@@ -122,6 +126,11 @@ class EchoServer {
             usage(args[i - 1] + " needs a value");
         }
         return args[i];
+    }
+
+    static void fail(String problem) {
+        System.err.println("echo-server: " + problem);
+        System.exit(1);
     }
 
     static void usage(String problem) {

@@ -46,13 +46,17 @@ class FiveTuple {
         for (int attempt = 0; udp == null; attempt++) {
             tcp = new ServerSocket();
             tcp.setReuseAddress(true);
-            tcp.bind(new InetSocketAddress(host, port));
+            try {
+                tcp.bind(new InetSocketAddress(host, port));
+            } catch (IOException e) {
+                fail("cannot listen on TCP " + host + ":" + port + ": " + e.getMessage());
+            }
             try {
                 udp = new DatagramSocket(new InetSocketAddress(host, tcp.getLocalPort()));
             } catch (IOException e) {                              // UDP port taken: with --port 0, try another
                 tcp.close();
                 if (port != 0 || attempt == 20) {
-                    throw e;
+                    fail("cannot bind UDP " + host + ":" + port + ": " + e.getMessage());
                 }
             }
         }
@@ -170,6 +174,11 @@ class FiveTuple {
             usage(args[i - 1] + " needs a value");
         }
         return args[i];
+    }
+
+    static void fail(String problem) {
+        System.err.println("five-tuple: " + problem);
+        System.exit(1);
     }
 
     static void usage(String problem) {

@@ -67,7 +67,11 @@ class RawSocketServer {
         MemorySegment one = arena.allocateFrom(JAVA_INT, 1);
         call("setsockopt", SETSOCKOPT, fd, SOL_SOCKET, SO_REUSEADDR, one, 4);
         MemorySegment addr = sockaddr(arena, host, port);
-        call("bind", BIND, fd, addr, 16);
+        try {
+            call("bind", BIND, fd, addr, 16);
+        } catch (IOException e) {
+            fail("cannot bind " + host + ":" + port + ": " + e.getMessage());
+        }
         call("listen", LISTEN, fd, backlog);
         MemorySegment len = arena.allocateFrom(JAVA_INT, 16);
         call("getsockname", GETSOCKNAME, fd, addr, len);           // which port did bind(0) get?
@@ -193,6 +197,11 @@ class RawSocketServer {
             usage(args[i - 1] + " needs a value");
         }
         return args[i];
+    }
+
+    static void fail(String problem) {
+        System.err.println("raw-socket-server: " + problem);
+        System.exit(1);
     }
 
     static void usage(String problem) {

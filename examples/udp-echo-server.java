@@ -31,7 +31,11 @@ class UdpEchoServer {
         }
         DatagramSocket socket = new DatagramSocket(null);          // socket(AF_INET, SOCK_DGRAM, 0)
         trace("socket(AF_INET, SOCK_DGRAM)");
-        socket.bind(new InetSocketAddress(host, port));             // bind(): and that is all
+        try {
+            socket.bind(new InetSocketAddress(host, port));         // bind(): and that is all
+        } catch (IOException e) {
+            fail("cannot bind " + host + ":" + port + ": " + e.getMessage());
+        }
         trace("bind(" + host + ":" + port + ") -> port " + socket.getLocalPort());
         System.out.println("listening on " + host + ":" + socket.getLocalPort());
         System.out.flush();
@@ -78,6 +82,11 @@ class UdpEchoServer {
             usage(args[i - 1] + " needs a value");
         }
         return args[i];
+    }
+
+    static void fail(String problem) {
+        System.err.println("udp-echo-server: " + problem);
+        System.exit(1);
     }
 
     static void usage(String problem) {
