@@ -240,6 +240,7 @@ class BpfFilter {
                                  SIGINT/SIGTERM stop it (exit status 130/143) after printing the counts.
                   --trace        print each call (socket, bind, setsockopt, sendto, recvfrom, close) on stderr
 
+                Exit status of the demo: 0 if exactly the matching datagrams got through, else 1.
                 Try:  bpf-filter.java --listen --port 9999   and   echo Apple | socat - UDP:127.0.0.1:9999
                 """);
     }
