@@ -230,7 +230,7 @@ public class EscapeAnalysis {
         boolean inlined = jit.get("returns-new-array/on").stream().anyMatch(l -> l.contains("inline (hot)"));
         System.out.println();
         System.out.printf(Locale.ROOT, "Without escape analysis, read() costs %.1f bytes a call: a new array each time "
-                + "(a 16-byte header and 32 bytes of data).%n", newOff);
+                + "(32 bytes of data, %.0f of object header).%n", newOff, newOff - 32);
         if (newOn < newOff / 10) {
             System.out.printf(Locale.ROOT, "With it, %.1f bytes a call: the JIT %s read() into the loop, through the "
                     + "Source interface%n", newOn, inlined ? "inlined" : "(as --show-jit tells) inlined");
