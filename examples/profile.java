@@ -3,7 +3,6 @@
 //DESCRIPTION from the recording, the hottest methods and the top allocation sites (the JVM's
 //DESCRIPTION pprof). --read FILE.jfr does the same for any recording, e.g. from jrun --jfr.
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -33,17 +33,21 @@ public class Profile {
                    profile.java [--csv] [--top N] --read FILE.jfr
 
             Runs a workload for --seconds (default 5) under Java Flight Recorder (settings
-            "profile", execution sampled every 10 ms), then prints from the recording the --top
-            (default 10) methods found running most often (jdk.ExecutionSample: the top frame of
-            each sample) and the allocation sites with the most bytes (jdk.ObjectAllocationSample,
-            weighted). For each, the first frame in the program's own code (not java.*, jdk.*,
-            sun.*), which is where to look. --keep saves the recording (for jfr print, or JDK
-            Mission Control); --read analyses a recording made elsewhere, e.g. by jrun --jfr.
+            "profile", execution sampled every 10 ms, up to 1000 allocation samples a second),
+            then prints from the recording the --top (default 10) methods found running most often
+            (jdk.ExecutionSample: the top frame of each sample) and the allocation sites with the
+            most bytes (jdk.ObjectAllocationSample, weighted); only the workload's thread counts.
+            For each, the first frame in the program's own code (not java.*, jdk.*, sun.*), which
+            is where to look. --keep saves the recording (for jfr print, or JDK Mission Control);
+            --read analyses a recording made elsewhere (all threads), e.g. by jrun --jfr.
 
               --csv   print CSV only, first line:
                       %s
                       kind is cpu or alloc; weight is samples (cpu) or bytes (alloc)
             """.formatted(CSV_HEADER);
+
+    /** The workload runs in a thread of this name, and only its samples count (not JFR's own work). */
+    static final String WORKLOAD_THREAD = "workload";
 
     public static void main(String[] args) throws Exception {
         boolean csv = false;
@@ -100,8 +104,8 @@ public class Profile {
         } else {
             file = keep != null ? keep : Files.createTempFile("profile-", ".jfr");
             long result = record(seconds, file);
-            what = "a " + seconds + " s run of Workload (result " + Long.toHexString(result) + "), recording "
-                    + (keep != null ? keep : "deleted");
+            what = "the thread \"" + WORKLOAD_THREAD + "\" in a " + seconds + " s run of Workload (result "
+                    + Long.toHexString(result) + "), recording " + (keep != null ? keep : "deleted");
         }
         try {
             Tally cpu = new Tally();
@@ -111,9 +115,13 @@ public class Profile {
                     RecordedEvent e = rf.readEvent();
                     String type = e.getEventType().getName();
                     if (type.equals("jdk.ExecutionSample")) {
-                        cpu.add(e.getStackTrace(), 1);
+                        if (read != null || isWorkload(e.getThread("sampledThread"))) {
+                            cpu.add(e.getStackTrace(), 1);
+                        }
                     } else if (type.equals("jdk.ObjectAllocationSample")) {
-                        alloc.add(e.getStackTrace(), e.getLong("weight"));
+                        if (read != null || isWorkload(e.getThread("eventThread"))) {
+                            alloc.add(e.getStackTrace(), e.getLong("weight"));
+                        }
                     }
                 }
             }
@@ -148,20 +156,29 @@ public class Profile {
         }
     }
 
+    static boolean isWorkload(RecordedThread t) {
+        return t != null && WORKLOAD_THREAD.equals(t.getJavaName());
+    }
+
     static void usage(String problem) {
         System.err.println("profile: " + problem + "\n" + USAGE);
         System.exit(2);
     }
 
     /** Records the workload, in this JVM, into {@code file}. */
-    static long record(int seconds, Path file) throws IOException, java.text.ParseException {
+    static long record(int seconds, Path file) throws Exception {
         try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
             r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            r.enable("jdk.ObjectAllocationSample").with("throttle", "1000/s");
             r.start();
-            long result = Workload.run(System.nanoTime() + seconds * 1_000_000_000L);
+            long[] result = new long[1];
+            Thread t = new Thread(() -> result[0] = Workload.run(System.nanoTime() + seconds * 1_000_000_000L),
+                    WORKLOAD_THREAD);
+            t.start();
+            t.join();
             r.stop();
             r.dump(file);
-            return result;
+            return result[0];
         }
     }
 
@@ -181,7 +198,8 @@ public class Profile {
             String own = "";
             for (RecordedFrame f : frames) {
                 String n = name(f.getMethod());
-                if (!n.startsWith("java.") && !n.startsWith("jdk.") && !n.startsWith("sun.") && !n.startsWith("com.sun.")) {
+                if (!n.startsWith("java.") && !n.startsWith("jdk.") && !n.startsWith("sun.") && !n.startsWith("com.sun.")
+                        && !n.contains("$$Lambda")) {
                     own = n;
                     break;
                 }
@@ -258,7 +276,7 @@ public class Profile {
             while (System.nanoTime() < deadline) {
                 for (int k = 0; k < 100; k++) {
                     String[] f = line(rnd).split(" ");
-                    sum += checksum(f[2]);
+                    sum += checksum(f[2].toCharArray());
                     bytes.merge(f[2], Long.parseLong(f[4]), Long::sum);
                 }
             }
@@ -273,11 +291,11 @@ public class Profile {
                     rnd.nextInt(256), PATHS[rnd.nextInt(PATHS.length)], 200, rnd.nextInt(100_000));
         }
 
-        static long checksum(String s) {
+        static long checksum(char[] s) {
             long h = 0;
             for (int round = 0; round < 200; round++) {
-                for (int i = 0; i < s.length(); i++) {
-                    h = h * 31 + (s.charAt(i) ^ round);
+                for (char c : s) {
+                    h = h * 31 + (c ^ round);
                 }
             }
             return h;
