@@ -91,8 +91,9 @@ public final class BinfmtCommand implements Callable<Integer> {
                 throw new JrunException(ExitCode.SYSTEM, "cannot register with binfmt_misc: not root; " + Hints.notRoot(interp));
             }
             misc.mount();
+            // Another jrun's entry (another installation) is left alone: the kernel tries the newest entry first.
             List<BinfmtEntry> others = misc.entries().stream()
-                    .filter(e -> !e.name().equals(entry) && e.matchesExtension(EXTENSION)).toList();
+                    .filter(e -> !e.name().equals(entry) && e.matchesExtension(EXTENSION) && !isJrun(e.interpreter())).toList();
             if (!others.isEmpty() && !force) {
                 throw new JrunException(ExitCode.SYSTEM, "another binfmt_misc entry already runs ." + EXTENSION + " files: "
                         + others.get(0).describe() + "; to replace it with jrun's, run: " + interp + " binfmt register --force");
@@ -265,6 +266,16 @@ public final class BinfmtCommand implements Callable<Integer> {
                     + " pass the installed jrun command with --interpreter");
         }
         return s;
+    }
+
+    /** Is this file a jrun front end (the sh script ./install and the package install)? */
+    static boolean isJrun(String interpreter) {
+        try (var in = Files.newInputStream(Path.of(interpreter))) {
+            String head = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
+            return head.startsWith("#!") && head.contains("\n# jrun: ") && head.contains("\nJRUN_HOME=");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     static boolean isRoot() {
