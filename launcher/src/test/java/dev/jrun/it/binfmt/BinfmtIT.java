@@ -257,7 +257,9 @@ class BinfmtIT {
                 Files.writeString(in, stdin);
                 ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(cmd)).directory(cwd.toFile())
                         .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(in.toFile());
-                pb.environment().put("JRUN_CACHE_DIR", cache.toString());
+                if (cache != null) {
+                    pb.environment().put("JRUN_CACHE_DIR", cache.toString());
+                }
                 pb.environment().putAll(env);
                 Process p = pb.start();
                 if (!p.waitFor(2, TimeUnit.MINUTES)) {
