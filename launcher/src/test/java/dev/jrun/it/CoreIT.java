@@ -320,6 +320,19 @@ class CoreIT {
     }
 
     @Test
+    void pathsWithSpacesQuotesAndBackslashes() throws IOException {
+        write("my dir's \"odd\" \\ place/lib/U.java", "class U { static String s() { return \"u\"; } }\n");
+        write("my dir's \"odd\" \\ place/run me.java", "//SOURCES lib/U.java\n"
+                + "public class runme { public static void main(String[] a) { System.out.println(U.s() + a[0]); } }\n");
+        Path cache = dir.resolve("cache dir \"with\" 'quotes' \\");
+        for (int i = 0; i < 2; i++) {
+            Jrun.Result r = Jrun.cmd("my dir's \"odd\" \\ place/run me.java", "!").dir(dir).cache(cache).run();
+            assertEquals(0, r.status(), r.toString());
+            assertEquals("u!\n", r.out());
+        }
+    }
+
+    @Test
     void helpAndVersion() {
         Jrun.Result help = jrun("--help").run();
         assertEquals(0, help.status(), help.toString());
