@@ -88,7 +88,8 @@ public final class BinfmtCommand implements Callable<Integer> {
             String interp = interpreter(interpreter);
             BinfmtMisc misc = new BinfmtMisc(BinfmtMisc.DIR);
             if (!isRoot()) {
-                throw new JrunException(ExitCode.SYSTEM, "cannot register with binfmt_misc: not root; " + Hints.notRoot(interp));
+                throw new JrunException(ExitCode.SYSTEM, "cannot register with binfmt_misc: not root; "
+                        + Hints.notRoot(interp + " binfmt register" + nameArg(entry)));
             }
             misc.mount();
             // Another jrun's entry (another installation) is left alone: the kernel tries the newest entry first.
@@ -110,7 +111,7 @@ public final class BinfmtCommand implements Callable<Integer> {
                 misc.remove(entry);
             }
             try {
-                misc.register(line, interp);
+                misc.register(line, interp, interp + " binfmt register" + nameArg(entry));
             } catch (JrunException e) {
                 old.ifPresent(o -> restore(misc, o));
                 throw e;
@@ -136,7 +137,7 @@ public final class BinfmtCommand implements Callable<Integer> {
 
         private static void restore(BinfmtMisc misc, BinfmtEntry old) {
             try {
-                misc.register(line(old.name(), old.interpreter()), old.interpreter());
+                misc.register(line(old.name(), old.interpreter()), old.interpreter(), "jrun binfmt register");
             } catch (JrunException ignored) {
                 // the original error says what went wrong
             }
@@ -163,7 +164,8 @@ public final class BinfmtCommand implements Callable<Integer> {
             if (misc.mounted() && misc.entry(entry).isPresent()) {
                 if (!isRoot()) {
                     throw new JrunException(ExitCode.SYSTEM, "cannot remove the binfmt_misc entry '" + entry
-                            + "': not root; run: sudo " + interpreter(null) + " binfmt unregister");
+                            + "': not root; run: sudo " + Optional.ofNullable(System.getenv("JRUN_FRONT_END")).orElse("jrun")
+                            + " binfmt unregister" + nameArg(entry));
                 }
                 misc.remove(entry);
                 System.out.println("jrun: removed the binfmt_misc entry " + entry);
@@ -242,6 +244,11 @@ public final class BinfmtCommand implements Callable<Integer> {
     /** {@code :NAME:E::java::INTERPRETER:F}, the line for the register file and for binfmt.d. */
     static String line(String name, String interpreter) {
         return ":" + name + ":E::" + EXTENSION + "::" + interpreter + ":" + FLAGS;
+    }
+
+    /** The --name option for a command to suggest, if it is not the default. */
+    static String nameArg(String name) {
+        return name.equals("jrun") ? "" : " --name " + name;
     }
 
     /** The absolute path of the jrun command to register, checked. */

@@ -87,16 +87,19 @@ final class BinfmtMisc {
         }
     }
 
-    /** Writes {@code line} to the register file; the kernel checks it (and, with flag F, opens the interpreter). */
-    void register(String line, String interpreter) {
+    /**
+     * Writes {@code line} to the register file; the kernel checks it (and, with flag F, opens the
+     * interpreter). {@code command} is the register command to suggest running as root.
+     */
+    void register(String line, String interpreter, String command) {
         try {
             write(dir.resolve("register"), line);
         } catch (IOException e) {
             String why = String.valueOf(e.getMessage());
-            String hint = why.contains("not permitted") || why.contains("denied") ? Hints.notRoot(interpreter)
+            String hint = why.contains("not permitted") || why.contains("denied") ? Hints.notRoot(command)
                     : why.contains("No such file") ? "check that " + interpreter + " exists and is executable"
                     : why.contains("exists") ? "an entry of that name exists; run jrun binfmt unregister first"
-                    : Hints.notRoot(interpreter);
+                    : Hints.notRoot(command);
             throw new JrunException(ExitCode.SYSTEM, "binfmt_misc refused the entry " + line.strip() + ": " + why
                     + "; " + hint);
         }

@@ -12,7 +12,8 @@ final class Hints {
     private Hints() {
     }
 
-    static String notRoot(String interpreter) {
-        return "registering needs root: run 'sudo " + interpreter + " binfmt register'; " + FALLBACKS;
+    /** {@code command}: the register command line to run as root. */
+    static String notRoot(String command) {
+        return "registering needs root: run 'sudo " + command + "'; " + FALLBACKS;
     }
 }
