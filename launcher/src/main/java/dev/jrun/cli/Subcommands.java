@@ -10,5 +10,6 @@ final class Subcommands {
     static void addTo(CommandLine cl) {
         // one line a subcommand: cl.addSubcommand(new SomeCommand());
         cl.addSubcommand(new dev.jrun.deps.LockCommand());
+        cl.addSubcommand(new dev.jrun.binfmt.BinfmtCommand());
     }
 }
