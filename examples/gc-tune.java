@@ -114,7 +114,9 @@ public class GcTune {
         cmd.addAll(flags);
         // Every pause the collector makes, to the microsecond, whatever the collector: the
         // notifications that count collections only have milliseconds, and ZGC's pauses are shorter.
-        Path log = Files.createTempFile("gc-tune-", ".log");
+        // (In a directory of its own: the JVM moves aside a log file that is already there.)
+        Path logDir = Files.createTempDirectory("gc-tune-");
+        Path log = logDir.resolve("gc.log");
         cmd.add("-Xlog:gc,gc+phases:file=" + log + ":tags");
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 MethodHandles.lookup().lookupClass().getName(), "--workload",
@@ -144,7 +146,12 @@ public class GcTune {
                 }
             }
         } finally {
-            Files.deleteIfExists(log);
+            try (var files = Files.list(logDir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(logDir);
         }
         if (result == null) {
             throw new IllegalStateException("the " + setting + " child JVM (" + String.join(" ", cmd)
