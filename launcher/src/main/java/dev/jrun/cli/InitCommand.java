@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
             "An existing file is never overwritten without --force."})
 public final class InitCommand implements Callable<Integer> {
 
-    @Option(names = {"-t", "--template"}, paramLabel = "TEMPLATE", defaultValue = "hello",
+    @Option(names = {"-t", "--template"}, paramLabel = "TEMPLATE", defaultValue = "hello", completionCandidates = Names.class,
             description = "hello (default), cli, server or test; see --list.")
     String template;
 
@@ -94,6 +94,14 @@ public final class InitCommand implements Callable<Integer> {
         String run = file.isAbsolute() || file.startsWith("..") ? file.toString() : "./" + file.normalize();
         System.out.println("wrote " + file + " (" + t.id() + "); run it: " + run + "   or: jrun " + file);
         return 0;
+    }
+
+    /** The templates' names, for shell completion. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arrays.stream(Template.values()).map(Template::id).iterator();
+        }
     }
 
     private static Template template(String id) {

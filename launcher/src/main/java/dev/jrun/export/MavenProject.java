@@ -110,9 +110,9 @@ final class MavenProject {
         jvm.addAll(plan.runtimeOptions());
 
         line(0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-        line(0, "<!-- Exported from " + x(plan.inputs().script().realPath().toString()) + " by jrun export maven.");
+        line(0, "<!-- Exported from " + comment(plan.inputs().script().realPath().toString()) + " by jrun export maven.");
         line(0, "     Build: mvn package (offline: mvn -o package). Run: java"
-                + (jvm.isEmpty() ? "" : " " + x(String.join(" ", jvm))) + " -jar target/" + artifact + ".jar,");
+                + (jvm.isEmpty() ? "" : " " + comment(String.join(" ", jvm))) + " -jar target/" + artifact + ".jar,");
         line(0, "     or mvn exec:exec, which adds the script's //JAVA_OPTIONS. -->");
         line(0, "<project xmlns=\"http://maven.apache.org/POM/4.0.0\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"");
         line(0, "         xsi:schemaLocation=\"http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd\">");
@@ -319,7 +319,11 @@ final class MavenProject {
     }
 
     private static String x(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("--", "&#45;&#45;");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** Text for an XML comment, which cannot hold "--". */
+    private static String comment(String s) {
+        return s.replace("--", "- -");
     }
 }
