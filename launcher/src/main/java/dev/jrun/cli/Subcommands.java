@@ -15,5 +15,6 @@ final class Subcommands {
         cl.addSubcommand(new AppCommand());
         cl.addSubcommand(new dev.jrun.build.CacheCommand());
         cl.addSubcommand(new dev.jrun.export.ExportCommand());
+        cl.addSubcommand(new dev.jrun.deps.LockCommand());
     }
 }
