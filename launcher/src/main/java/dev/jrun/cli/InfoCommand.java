@@ -75,7 +75,11 @@ public final class InfoCommand implements Callable<Integer> {
         out.put("jdk", jdk);
         List<Object> directives = new ArrayList<>();
         for (Directive d : plan.inputs().directives().all()) {
-            directives.add(Map.of("where", d.where(), "name", d.name(), "value", d.value()));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("where", d.where());
+            m.put("name", d.name());
+            m.put("value", d.value());
+            directives.add(m);
         }
         out.put("directives", directives);
         out.put("sources", plan.inputs().sources().stream().map(s -> s.path().toString()).toList());

@@ -2,9 +2,11 @@ package dev.jrun.export;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
+import dev.jrun.deps.Coordinate;
+import dev.jrun.deps.DepsSpec;
+import dev.jrun.deps.Repo;
 import dev.jrun.plan.JavaRequirement;
 import dev.jrun.plan.Plan;
-import dev.jrun.script.Directive;
 import dev.jrun.script.Script;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -127,8 +129,9 @@ final class MavenProject {
         el(2, "maven.compiler.release", Integer.toString(release));
         el(2, "exec.mainClass", main);
         line(1, "</properties>");
-        repositories(d.repos());
-        dependencies(d.deps());
+        DepsSpec deps = DepsSpec.of(d, System.getenv(), System.getProperties());
+        repositories(deps.repos());
+        dependencies(deps.boms(), deps.deps());
         line(0, "");
         line(1, "<build>");
         el(2, "finalName", artifact);
@@ -207,105 +210,58 @@ final class MavenProject {
         el(4, "version", PLUGINS.get(artifact));
     }
 
-    /** //REPOS: JBang's names (central, google, jitkpack), id=URL, or a URL. */
-    private void repositories(List<Directive> repos) {
-        List<String[]> found = new ArrayList<>();
-        for (Directive r : repos) {
-            for (String word : r.value().split("[,\\s]+")) {
-                if (word.isEmpty()) {
-                    continue;
-                }
-                int eq = word.indexOf('=');
-                String id = eq > 0 ? word.substring(0, eq) : word;
-                String url = eq > 0 ? word.substring(eq + 1) : switch (word.toLowerCase(Locale.ROOT)) {
-                    case "central", "mavencentral" -> null;
-                    case "google" -> "https://maven.google.com/";
-                    case "jitpack" -> "https://jitpack.io/";
-                    default -> word.contains("://") ? word : "";
-                };
-                if (url == null) {
-                    continue; // Maven's own default
-                }
-                if (url.isEmpty()) {
-                    throw r.error("'" + word + "' is not a repository: write central, google, jitpack, ID=URL or a URL");
-                }
-                if (eq < 0 && word.contains("://")) {
-                    id = "repo" + (found.size() + 1);
-                }
-                found.add(new String[] {id, url});
-            }
-        }
-        if (found.isEmpty()) {
+    /** //REPOS, as the resolver reads them; Maven Central is Maven's own default. */
+    private void repositories(List<Repo> repos) {
+        List<Repo> extra = repos.stream().filter(r -> !r.id().equals("central")).toList();
+        if (extra.isEmpty()) {
             return;
         }
         line(0, "");
         line(1, "<repositories>");
-        for (String[] r : found) {
+        for (Repo r : extra) {
             line(2, "<repository>");
-            el(3, "id", r[0]);
-            el(3, "url", r[1]);
+            el(3, "id", r.id());
+            el(3, "url", r.url());
             line(2, "</repository>");
         }
         line(1, "</repositories>");
     }
 
-    /** //DEPS group:artifact[:version[:classifier]][@type]; {@code @pom} imports a BOM. */
-    private void dependencies(List<Directive> deps) {
-        List<String[]> boms = new ArrayList<>();
-        List<String[]> jars = new ArrayList<>();
-        for (Directive dep : deps) {
-            for (String word : dep.words()) {
-                String type = "jar";
-                String coords = word;
-                int at = word.lastIndexOf('@');
-                if (at > 0) {
-                    type = word.substring(at + 1);
-                    coords = word.substring(0, at);
-                }
-                String[] p = coords.split(":", -1);
-                if (p.length < 2 || p.length > 4 || List.of(p).contains("")) {
-                    throw dep.error("'" + word + "' is not group:artifact:version[:classifier][@type]");
-                }
-                String[] c = {p[0], p[1], p.length > 2 ? p[2] : null, p.length > 3 ? p[3] : null, type};
-                (type.equals("pom") ? boms : jars).add(c);
-            }
-        }
+    /** //DEPS, as the resolver reads them: BOMs ({@code @pom}) are imported, a {@code @fatjar} comes without its dependencies. */
+    private void dependencies(List<Coordinate> boms, List<Coordinate> deps) {
         if (!boms.isEmpty()) {
             line(0, "");
             line(1, "<dependencyManagement>");
             line(2, "<dependencies>");
-            for (String[] b : boms) {
-                dependency(b, "import");
-            }
+            boms.forEach(b -> dependency(b, 3));
             line(2, "</dependencies>");
             line(1, "</dependencyManagement>");
         }
-        if (!jars.isEmpty()) {
+        if (!deps.isEmpty()) {
             line(0, "");
             line(1, "<dependencies>");
-            for (String[] j : jars) {
-                dependency(j, null);
-            }
+            deps.forEach(d -> dependency(d, 2));
             line(1, "</dependencies>");
         }
     }
 
-    private void dependency(String[] c, String scope) {
-        int depth = scope == null ? 2 : 3;
+    private void dependency(Coordinate c, int depth) {
         line(depth, "<dependency>");
-        el(depth + 1, "groupId", c[0]);
-        el(depth + 1, "artifactId", c[1]);
-        if (c[2] != null) {
-            el(depth + 1, "version", c[2]);
+        el(depth + 1, "groupId", c.groupId());
+        el(depth + 1, "artifactId", c.artifactId());
+        if (c.version() != null) {
+            el(depth + 1, "version", c.version());
         }
-        if (c[3] != null) {
-            el(depth + 1, "classifier", c[3]);
+        if (!c.classifier().isEmpty()) {
+            el(depth + 1, "classifier", c.classifier());
         }
-        if (!c[4].equals("jar")) {
-            el(depth + 1, "type", c[4]);
-        }
-        if (scope != null) {
-            el(depth + 1, "scope", scope);
+        if (c.type().equals("pom")) {
+            el(depth + 1, "type", "pom");
+            el(depth + 1, "scope", "import");
+        } else if (c.type().equals("fatjar")) {
+            line(depth + 1, "<exclusions><exclusion><groupId>*</groupId><artifactId>*</artifactId></exclusion></exclusions>");
+        } else if (!c.type().equals("jar")) {
+            el(depth + 1, "type", c.type());
         }
         line(depth, "</dependency>");
     }
