@@ -10,15 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the jrun command (the sh front end) that started this JVM: the one whose JRUN_HOME is
- * the directory of the jrun.jar on our class path. ./install and the Debian package put it at
- * HOME/../../bin/jrun; else it is looked for on PATH.
+ * Finds the jrun command (the sh front end) that started this JVM: the path it was run by, which
+ * it passes in JRUN_FRONT_END; else the one whose JRUN_HOME is the directory of the jrun.jar on
+ * our class path, at HOME/../../bin/jrun (./install's layout) or on PATH.
  */
 final class FrontEnd {
     private FrontEnd() {
     }
 
     static Path path() {
+        String given = System.getenv("JRUN_FRONT_END");
+        if (given != null && !given.isEmpty() && given.contains("/") && Files.isExecutable(Path.of(given))) {
+            return Path.of(given).toAbsolutePath().normalize();
+        }
         Path home = null;
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (entry.endsWith("jrun.jar")) {

@@ -76,5 +76,6 @@ class DocsIT {
         for (Path f : files) {
             assertFalse(Files.exists(f), f.toString());
         }
+        assertFalse(Files.exists(prefix.resolve("share")), "the directories it made are gone too");
     }
 }
