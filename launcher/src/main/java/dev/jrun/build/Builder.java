@@ -98,13 +98,7 @@ public final class Builder {
             checks.add(1, new Check.Unchanged(entry.resolve(Entry.INPUTS)));
         }
 
-        StringBuilder cp = new StringBuilder(entry.resolve(Entry.JAR).toString());
-        plan.dependencies().classpath().forEach(jar -> cp.append(':').append(jar));
-        List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString()));
-        if (plan.preview()) {
-            jvm.add("--enable-preview");
-        }
-        jvm.addAll(plan.runtimeOptions());
+        List<String> jvm = javaArgs(plan, entry);
         List<String> env = new ArrayList<>();
         env.add("jrun_java_major=" + plan.jdk().major());
         env.add("jrun_noaot=" + Sh.quote(plan.noAot() ? "1" : ""));
@@ -121,6 +115,18 @@ public final class Builder {
         meta.setProperty("built", Long.toString(System.currentTimeMillis()));
         plan.inputs().directives().description().ifPresent(d -> meta.setProperty("description", d));
         Entry.writeMeta(tmp, meta);
+    }
+
+    /** What the entry's java.args holds: the class path and the JVM options. */
+    public static List<String> javaArgs(Plan plan, Path entry) {
+        StringBuilder cp = new StringBuilder(entry.resolve(Entry.JAR).toString());
+        plan.dependencies().classpath().forEach(jar -> cp.append(':').append(jar));
+        List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString()));
+        if (plan.preview()) {
+            jvm.add("--enable-preview");
+        }
+        jvm.addAll(plan.runtimeOptions());
+        return jvm;
     }
 
     private List<String> javacOptions(Plan plan) {
@@ -180,7 +186,7 @@ public final class Builder {
     }
 
     /** Everything that decides what the entry holds. */
-    static String key(Plan plan) throws IOException {
+    public static String key(Plan plan) throws IOException {
         MessageDigest md = Hashing.sha256();
         StringBuilder k = new StringBuilder();
         k.append("jrun ").append(Version.get()).append('\n');

@@ -51,7 +51,8 @@ public final class JrunCommand implements Callable<Integer> {
     boolean noAot;
 
     @Option(names = "--jfr", arity = "0..1", paramLabel = "OPTIONS", fallbackValue = "",
-            description = "Record the run with Java Flight Recorder (SCRIPT.jfr, or -XX:StartFlightRecording OPTIONS).")
+            description = {"Record the run with Java Flight Recorder into SCRIPT.jfr in the current directory.",
+                "OPTIONS are -XX:StartFlightRecording's, e.g. --jfr=settings=profile,filename=run.jfr."})
     String jfr;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The .java file to run, or - for standard input.")
