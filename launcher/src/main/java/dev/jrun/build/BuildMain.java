@@ -30,19 +30,16 @@ public final class BuildMain {
                     verbose, args[6].equals("offline"));
             Planner planner = new Planner(JdkFinder.fromEnvironment(), BuildMain::resolver);
             new Builder(planner, options, System.err).build(Path.of(args[0]), Path.of(args[1]), args[2]);
+            CacheGc.startInBackground(Path.of(args[0]).getParent().getParent());
         } catch (Throwable e) {
             System.exit(report(e, verbose));
         }
         System.exit(0);
     }
 
-    /** The resolver for //DEPS; made only for scripts that have them. */
-    static DependencyResolver resolver() {
-        return (inputs, options) -> {
-            var d = inputs.directives().deps().isEmpty() ? inputs.directives().repos().get(0)
-                    : inputs.directives().deps().get(0);
-            throw d.error("dependencies are not supported by this version of jrun yet");
-        };
+    /** The resolver for //DEPS; made only for scripts that have them, so others load none of its classes. */
+    public static DependencyResolver resolver() {
+        return new dev.jrun.deps.MavenResolver();
     }
 
     /** Prints {@code e} as one {@code jrun: error:} line (with its stack trace under --verbose); returns the status. */

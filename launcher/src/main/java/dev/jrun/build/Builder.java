@@ -58,7 +58,7 @@ public final class Builder {
             }
             Path tmp = cache.newTempDir();
             try {
-                assemble(plan, key, tmp, entry);
+                assemble(plan, key, tmp, entry, cache);
                 cache.publish(tmp, entry);
                 say("built " + entry);
             } finally {
@@ -67,7 +67,7 @@ public final class Builder {
         }
     }
 
-    private void assemble(Plan plan, String key, Path tmp, Path entry) throws IOException {
+    private void assemble(Plan plan, String key, Path tmp, Path entry, CacheRoot cache) throws IOException {
         Script script = plan.inputs().script();
         Path classes = Files.createDirectory(tmp.resolve("classes"));
         List<Path> units = new ArrayList<>();
@@ -81,7 +81,7 @@ public final class Builder {
         CompileRequest req = new CompileRequest(units, names, plan.dependencies().classpath(), javacOptions(plan),
                 classes, plan.main().orElse(null));
         long start = System.nanoTime();
-        String main = compile(plan, req, tmp);
+        String main = compile(plan, req, tmp, cache);
         say("compiled " + script.name() + " with JDK " + plan.jdk().version() + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
 
@@ -98,13 +98,7 @@ public final class Builder {
             checks.add(1, new Check.Unchanged(entry.resolve(Entry.INPUTS)));
         }
 
-        StringBuilder cp = new StringBuilder(entry.resolve(Entry.JAR).toString());
-        plan.dependencies().classpath().forEach(jar -> cp.append(':').append(jar));
-        List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString()));
-        if (plan.preview()) {
-            jvm.add("--enable-preview");
-        }
-        jvm.addAll(plan.runtimeOptions());
+        List<String> jvm = javaArgs(plan, entry);
         List<String> env = new ArrayList<>();
         env.add("jrun_java_major=" + plan.jdk().major());
         env.add("jrun_noaot=" + Sh.quote(plan.noAot() ? "1" : ""));
@@ -121,6 +115,18 @@ public final class Builder {
         meta.setProperty("built", Long.toString(System.currentTimeMillis()));
         plan.inputs().directives().description().ifPresent(d -> meta.setProperty("description", d));
         Entry.writeMeta(tmp, meta);
+    }
+
+    /** What the entry's java.args holds: the class path and the JVM options. */
+    public static List<String> javaArgs(Plan plan, Path entry) {
+        StringBuilder cp = new StringBuilder(entry.resolve(Entry.JAR).toString());
+        plan.dependencies().classpath().forEach(jar -> cp.append(':').append(jar));
+        List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString()));
+        if (plan.preview()) {
+            jvm.add("--enable-preview");
+        }
+        jvm.addAll(plan.runtimeOptions());
+        return jvm;
     }
 
     private List<String> javacOptions(Plan plan) {
@@ -144,7 +150,7 @@ public final class Builder {
     }
 
     /** Compiles in this JVM when it is the script's JDK, else in a compiler JVM of that JDK. */
-    private String compile(Plan plan, CompileRequest req, Path tmp) throws IOException {
+    private String compile(Plan plan, CompileRequest req, Path tmp, CacheRoot cache) throws IOException {
         if (plan.jdk().isCurrent()) {
             return new Compiler(err, options.verbose()).compile(req);
         }
@@ -152,9 +158,17 @@ public final class Builder {
         Path reqFile = tmp.resolve("compile.request");
         Path result = tmp.resolve("compile.result");
         req.write(reqFile);
+        String classpath = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(plan.jdk().java().toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
-                "-cp", System.getProperty("java.class.path"), CompileChild.class.getName(),
+                "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=off"));
+        if (plan.jdk().major() >= 19) {
+            // The compiler JVM's own classes (javac's) from an archive it makes itself on first use:
+            // one per JDK build and jrun version, in the cache root.
+            String id = Hashing.of(plan.jdk().release() + Version.get() + classpath).substring(0, 16);
+            cmd.add("-XX:+AutoCreateSharedArchive");
+            cmd.add("-XX:SharedArchiveFile=" + cache.path().resolve("compiler-" + plan.jdk().major() + "-" + id + ".jsa"));
+        }
+        cmd.addAll(List.of("-cp", classpath, CompileChild.class.getName(),
                 reqFile.toString(), result.toString(), options.verbose() ? "verbose" : ""));
         Process p = new ProcessBuilder(cmd).inheritIO().start();
         int status;
@@ -172,7 +186,7 @@ public final class Builder {
     }
 
     /** Everything that decides what the entry holds. */
-    static String key(Plan plan) throws IOException {
+    public static String key(Plan plan) throws IOException {
         MessageDigest md = Hashing.sha256();
         StringBuilder k = new StringBuilder();
         k.append("jrun ").append(Version.get()).append('\n');
