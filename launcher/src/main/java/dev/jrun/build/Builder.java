@@ -3,6 +3,7 @@ package dev.jrun.build;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.Version;
+import dev.jrun.aot.AotFiles;
 import dev.jrun.launch.Check;
 import dev.jrun.launch.LaunchFiles;
 import dev.jrun.launch.Sh;
@@ -98,16 +99,20 @@ public final class Builder {
             checks.add(1, new Check.Unchanged(entry.resolve(Entry.INPUTS)));
         }
 
-        StringBuilder cp = new StringBuilder(entry.resolve(Entry.JAR).toString());
-        plan.dependencies().classpath().forEach(jar -> cp.append(':').append(jar));
-        List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString()));
+        List<Path> classpath = new ArrayList<>(List.of(entry.resolve(Entry.JAR)));
+        classpath.addAll(plan.dependencies().classpath());
+        List<String> options = new ArrayList<>();
         if (plan.preview()) {
-            jvm.add("--enable-preview");
+            options.add("--enable-preview");
         }
-        jvm.addAll(plan.runtimeOptions());
+        options.addAll(plan.runtimeOptions());
+        List<String> jvm = new ArrayList<>(List.of("-cp", classpath.stream().map(Path::toString)
+                .collect(java.util.stream.Collectors.joining(":"))));
+        jvm.addAll(options);
         List<String> env = new ArrayList<>();
         env.add("jrun_java_major=" + plan.jdk().major());
         env.add("jrun_noaot=" + Sh.quote(plan.noAot() ? "1" : ""));
+        env.addAll(AotFiles.write(tmp, entry, plan.jdk(), classpath, options)); // the archive's name and freshness
         LaunchFiles.write(tmp, plan.jdk().java(), main, jvm, checks, env);
 
         Properties meta = new Properties();
