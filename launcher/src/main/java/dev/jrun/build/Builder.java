@@ -59,7 +59,7 @@ public final class Builder {
             }
             Path tmp = cache.newTempDir();
             try {
-                assemble(plan, key, tmp, entry);
+                assemble(plan, key, tmp, entry, cache);
                 cache.publish(tmp, entry);
                 say("built " + entry);
             } finally {
@@ -68,7 +68,7 @@ public final class Builder {
         }
     }
 
-    private void assemble(Plan plan, String key, Path tmp, Path entry) throws IOException {
+    private void assemble(Plan plan, String key, Path tmp, Path entry, CacheRoot cache) throws IOException {
         Script script = plan.inputs().script();
         Path classes = Files.createDirectory(tmp.resolve("classes"));
         List<Path> units = new ArrayList<>();
@@ -82,7 +82,7 @@ public final class Builder {
         CompileRequest req = new CompileRequest(units, names, plan.dependencies().classpath(), javacOptions(plan),
                 classes, plan.main().orElse(null));
         long start = System.nanoTime();
-        String main = compile(plan, req, tmp);
+        String main = compile(plan, req, tmp, cache);
         say("compiled " + script.name() + " with JDK " + plan.jdk().version() + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
 
@@ -149,7 +149,7 @@ public final class Builder {
     }
 
     /** Compiles in this JVM when it is the script's JDK, else in a compiler JVM of that JDK. */
-    private String compile(Plan plan, CompileRequest req, Path tmp) throws IOException {
+    private String compile(Plan plan, CompileRequest req, Path tmp, CacheRoot cache) throws IOException {
         if (plan.jdk().isCurrent()) {
             return new Compiler(err, options.verbose()).compile(req);
         }
@@ -157,9 +157,17 @@ public final class Builder {
         Path reqFile = tmp.resolve("compile.request");
         Path result = tmp.resolve("compile.result");
         req.write(reqFile);
+        String classpath = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(plan.jdk().java().toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
-                "-cp", System.getProperty("java.class.path"), CompileChild.class.getName(),
+                "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=off"));
+        if (plan.jdk().major() >= 19) {
+            // The compiler JVM's own classes (javac's) from an archive it makes itself on first use:
+            // one per JDK build and jrun version, in the cache root.
+            String id = Hashing.of(plan.jdk().release() + Version.get() + classpath).substring(0, 16);
+            cmd.add("-XX:+AutoCreateSharedArchive");
+            cmd.add("-XX:SharedArchiveFile=" + cache.path().resolve("compiler-" + plan.jdk().major() + "-" + id + ".jsa"));
+        }
+        cmd.addAll(List.of("-cp", classpath, CompileChild.class.getName(),
                 reqFile.toString(), result.toString(), options.verbose() ? "verbose" : ""));
         Process p = new ProcessBuilder(cmd).inheritIO().start();
         int status;

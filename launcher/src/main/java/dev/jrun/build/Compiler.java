@@ -90,23 +90,30 @@ final class Compiler {
         }
     }
 
+    /**
+     * The script's first top-level class, as the source launcher takes it; when that one has no
+     * main method but a later top-level class has, that one (the launcher would fail; a user means it).
+     */
     private String mainClass(JavacTask task, CompilationUnitTree cu, String name) {
-        Tree first = cu == null ? null : cu.getTypeDecls().stream()
-                .filter(t -> t instanceof ClassTree).findFirst().orElse(null);
-        if (first == null) {
+        List<TypeElement> types = new ArrayList<>();
+        if (cu != null) {
+            Trees trees = Trees.instance(task);
+            for (Tree t : cu.getTypeDecls()) {
+                if (t instanceof ClassTree && trees.getElement(TreePath.getPath(cu, t)) instanceof TypeElement type) {
+                    types.add(type);
+                }
+            }
+        }
+        if (types.isEmpty()) {
             throw new JrunException(ExitCode.SCRIPT, name + ": declares no class; write a class with a main method,"
                     + " or name one with //MAIN");
         }
-        Element e = Trees.instance(task).getElement(TreePath.getPath(cu, first));
-        if (!(e instanceof TypeElement type)) {
-            throw new JrunException(ExitCode.SCRIPT, name + ": cannot find its first class; name it with //MAIN");
+        TypeElement main = types.stream().filter(t -> hasMain(task, t)).findFirst().orElse(null);
+        if (main == null) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": class " + task.getElements().getBinaryName(types.get(0))
+                    + " has no main method; add public static void main(String[] args), or name the main class with //MAIN");
         }
-        String binary = task.getElements().getBinaryName(type).toString();
-        if (!hasMain(task, type)) {
-            throw new JrunException(ExitCode.SCRIPT, name + ": class " + binary + " has no main method;"
-                    + " add public static void main(String[] args), or name the main class with //MAIN");
-        }
-        return binary;
+        return task.getElements().getBinaryName(main).toString();
     }
 
     /** A method main() or main(String[]), its own or inherited: the launcher then decides if it can run it. */

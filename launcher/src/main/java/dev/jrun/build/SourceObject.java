@@ -35,7 +35,13 @@ final class SourceObject extends SimpleJavaFileObject {
 
     @Override
     public boolean isNameCompatible(String simpleName, Kind kind) {
-        return kind == Kind.SOURCE;
+        if (kind != Kind.SOURCE) {
+            return false;
+        }
+        if (simpleName.equals("package-info") || simpleName.equals("module-info")) {
+            return script.realPath().getFileName().toString().equals(simpleName + ".java");
+        }
+        return true;
     }
 
     @Override

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Times jrun against plain java, side by side, in one invocation.
+
+Each case is a pair of commands run alternately (A, B, A, B, ...) so that the machine's noise falls
+on both alike; the report gives the median wall time of each and their ratio. Usage:
+
+    bench/run [--runs N] [--only NAME...]
+
+Cases (the README quotes their figures):
+  cached-17   cached `jrun hello.java`        vs `java -cp hello.jar hello`      (JDK 17)
+  cached-25   cached `jrun --java 25 ...`     vs the same on JDK 25
+  first-17    `jrun --fresh hello.java`       vs `java hello.java` (JEP 330)     (JDK 17)
+  first-25    the same on JDK 25
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HELLO = """public class hello {
+    public static void main(String[] args) {
+        System.out.println("hello " + args.length);
+    }
+}
+"""
+
+
+def jdk(major):
+    for home in sorted(os.listdir("/usr/lib/jvm")):
+        path = os.path.join("/usr/lib/jvm", home)
+        try:
+            with open(os.path.join(path, "release")) as f:
+                text = f.read()
+        except OSError:
+            continue
+        for line in text.splitlines():
+            if line.startswith("JAVA_VERSION="):
+                v = line.split("=", 1)[1].strip('"')
+                if v.split(".")[0] == str(major) and os.path.exists(os.path.join(path, "bin/javac")):
+                    return os.path.realpath(path)
+    return None
+
+
+def run(cmd, env, cwd):
+    t = time.perf_counter()
+    p = subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    dt = time.perf_counter() - t
+    if p.returncode != 0:
+        sys.exit("bench: %s failed (%d): %s" % (" ".join(cmd), p.returncode, p.stderr.decode()))
+    return dt
+
+
+def pair(name, a, b, runs, env, cwd, warm=3):
+    for _ in range(warm):
+        run(a, env, cwd)
+        run(b, env, cwd)
+    ta, tb = [], []
+    for i in range(runs):
+        # alternate which goes first, too
+        if i % 2 == 0:
+            ta.append(run(a, env, cwd)); tb.append(run(b, env, cwd))
+        else:
+            tb.append(run(b, env, cwd)); ta.append(run(a, env, cwd))
+    ma, mb = statistics.median(ta), statistics.median(tb)
+    return name, ma * 1000, mb * 1000, ma / mb
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--jrun", required=True)
+    ap.add_argument("--runs", type=int, default=31)
+    ap.add_argument("--only", nargs="*")
+    args = ap.parse_args()
+
+    work = tempfile.mkdtemp(prefix="jrun-bench-")
+    try:
+        env = dict(os.environ)
+        env["JRUN_CACHE_DIR"] = os.path.join(work, "cache")
+        with open(os.path.join(work, "hello.java"), "w") as f:
+            f.write(HELLO)
+        rows = []
+        for major in (17, 25):
+            home = jdk(major)
+            if home is None:
+                print("bench: no JDK %d found; skipping its cases" % major, file=sys.stderr)
+                continue
+            java = os.path.join(home, "bin/java")
+            classes = os.path.join(work, "classes%d" % major)
+            subprocess.run([os.path.join(home, "bin/javac"), "-d", classes, "hello.java"], cwd=work, check=True)
+            jar = os.path.join(work, "hello%d.jar" % major)
+            subprocess.run([os.path.join(home, "bin/jar"), "cf", jar, "-C", classes, "."], check=True)
+            jrun = [args.jrun, "--java", str(major), "hello.java"]
+            if not args.only or "cached-%d" % major in args.only:
+                run(jrun, env, work)  # build the entry
+                rows.append(pair("cached-%d" % major, jrun, [java, "-cp", jar, "hello"], args.runs, env, work))
+            if not args.only or "first-%d" % major in args.only:
+                fresh = [args.jrun, "--fresh", "--java", str(major), "hello.java"]
+                rows.append(pair("first-%d" % major, fresh, [java, "hello.java"], max(11, args.runs // 2), env, work))
+        print("%-10s %12s %12s %8s" % ("case", "jrun ms", "baseline ms", "ratio"))
+        for name, a, b, r in rows:
+            print("%-10s %12.1f %12.1f %7.2fx" % (name, a, b, r))
+        print("(medians of alternating runs; baseline: cached-* java -cp jar, first-* java hello.java)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+package dev.jrun.script;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.jrun.JrunException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DirectiveParserTest {
+
+    @Test
+    void directivesStartAtColumnZeroWithAnUpperCaseNameAndWhiteSpace() {
+        List<Directive> ds = DirectiveParser.parse(List.of(
+                "//DEPS a:b:1 c:d:2", " //DEPS indented:no:1", "//TODO: not a directive", "///usr/bin/env jrun",
+                "//FOO unknown names are comments", "//PREVIEW", "//JAVA\t21+", "// DEPS spaced:no:1", "//DEPSX a"), "s.java");
+        assertEquals(List.of("DEPS", "PREVIEW", "JAVA"), ds.stream().map(Directive::name).toList());
+        assertEquals("a:b:1 c:d:2", ds.get(0).value());
+        assertEquals("21+", ds.get(2).value());
+        assertEquals("s.java:7", ds.get(2).where());
+    }
+
+    @Test
+    void refusedDirectivesNameTheLine() {
+        JrunException e = assertThrows(JrunException.class,
+                () -> DirectiveParser.parse(List.of("class x {}", "//JAVAAGENT foo"), "s.java"));
+        assertEquals("s.java:2: //JAVAAGENT: not supported by jrun; remove the line, or run the script with JBang", e.getMessage());
+    }
+
+    @Test
+    void wordsSplitLikeAShell() {
+        assertEquals(List.of("-Dx=a b", "-Dy=2", "it's", "a\"b", "c d", ""),
+                Words.split("\"-Dx=a b\" -Dy=2 'it'\\''s' \"a\\\"b\" c\\ d ''"));
+        assertEquals(List.of(), Words.split("   "));
+        assertThrows(IllegalArgumentException.class, () -> Words.split("\"open"));
+        assertThrows(IllegalArgumentException.class, () -> Words.split("'open"));
+    }
+
+    @Test
+    void lineParsingIgnoresNonDirectives() {
+        assertNull(DirectiveParser.parseLine("//", "f", 1));
+        assertNull(DirectiveParser.parseLine("//deps lower:case:1", "f", 1));
+        assertEquals("MAIN", DirectiveParser.parseLine("//MAIN a.B", "f", 1).name());
+    }
+
+    @Test
+    void shebangLineIsBlankedKeepingLineNumbers() {
+        assertEquals("\nclass x {}", Script.compilable("#!/usr/bin/env jrun\nclass x {}"));
+        assertEquals("class x {}", Script.compilable("class x {}"));
+    }
+}
