@@ -36,13 +36,9 @@ public final class BuildMain {
         System.exit(0);
     }
 
-    /** The resolver for //DEPS; made only for scripts that have them. */
+    /** The resolver for //DEPS; made only for scripts that have them, so others load none of its classes. */
     static DependencyResolver resolver() {
-        return (inputs, options) -> {
-            var d = inputs.directives().deps().isEmpty() ? inputs.directives().repos().get(0)
-                    : inputs.directives().deps().get(0);
-            throw d.error("dependencies are not supported by this version of jrun yet");
-        };
+        return new dev.jrun.deps.MavenResolver();
     }
 
     /** Prints {@code e} as one {@code jrun: error:} line (with its stack trace under --verbose); returns the status. */

@@ -9,5 +9,6 @@ final class Subcommands {
 
     static void addTo(CommandLine cl) {
         // one line a subcommand: cl.addSubcommand(new SomeCommand());
+        cl.addSubcommand(new dev.jrun.deps.LockCommand());
     }
 }

@@ -26,6 +26,11 @@ public final class Planner {
         this.resolver = resolver;
     }
 
+    /** The files and directives a build of {@code script} reads, without planning it (for jrun lock). */
+    public static Plan.Inputs inputs(Script script) {
+        return InputCollector.collect(script).inputs();
+    }
+
     public Plan plan(Script script, BuildOptions options) {
         InputCollector.Result collected = InputCollector.collect(script);
         Plan.Inputs inputs = collected.inputs();
