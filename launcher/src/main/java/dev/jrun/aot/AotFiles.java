@@ -41,13 +41,16 @@ public final class AotFiles {
     }
 
     /**
-     * @param tmp        where the entry is being built
-     * @param entry      where it will be
-     * @param classpath  the class path, in order (the entry's app.jar first)
-     * @param jvmOptions the options of the script's JVM but for the class path
+     * @param tmp     where the entry is being built
+     * @param entry   where it will be
+     * @param javaArgs what the entry's java.args holds: {@code -cp CLASSPATH}, then the JVM's options
      */
-    public static List<String> write(Path tmp, Path entry, Jdk jdk, List<Path> classpath, List<String> jvmOptions)
-            throws IOException {
+    public static List<String> write(Path tmp, Path entry, Jdk jdk, List<String> javaArgs) throws IOException {
+        List<Path> classpath = new ArrayList<>();
+        for (String f : javaArgs.get(1).split(":")) {
+            classpath.add(Path.of(f));
+        }
+        List<String> jvmOptions = javaArgs.subList(2, javaArgs.size());
         String why = whyNot(classpath, jvmOptions, tmp, entry, jdk);
         if (why != null) {
             return List.of("jrun_aot_file=''", "jrun_aot_why=" + Sh.quote(why));

@@ -30,6 +30,7 @@ public final class BuildMain {
                     verbose, args[6].equals("offline"));
             Planner planner = new Planner(JdkFinder.fromEnvironment(), BuildMain::resolver);
             new Builder(planner, options, System.err).build(Path.of(args[0]), Path.of(args[1]), args[2]);
+            CacheGc.startInBackground(Path.of(args[0]).getParent().getParent());
         } catch (Throwable e) {
             System.exit(report(e, verbose));
         }
@@ -37,7 +38,7 @@ public final class BuildMain {
     }
 
     /** The resolver for //DEPS; made only for scripts that have them, so others load none of its classes. */
-    static DependencyResolver resolver() {
+    public static DependencyResolver resolver() {
         return new dev.jrun.deps.MavenResolver();
     }
 

@@ -99,20 +99,11 @@ public final class Builder {
             checks.add(1, new Check.Unchanged(entry.resolve(Entry.INPUTS)));
         }
 
-        List<Path> classpath = new ArrayList<>(List.of(entry.resolve(Entry.JAR)));
-        classpath.addAll(plan.dependencies().classpath());
-        List<String> options = new ArrayList<>();
-        if (plan.preview()) {
-            options.add("--enable-preview");
-        }
-        options.addAll(plan.runtimeOptions());
-        List<String> jvm = new ArrayList<>(List.of("-cp", classpath.stream().map(Path::toString)
-                .collect(java.util.stream.Collectors.joining(":"))));
-        jvm.addAll(options);
+        List<String> jvm = javaArgs(plan, entry);
         List<String> env = new ArrayList<>();
         env.add("jrun_java_major=" + plan.jdk().major());
         env.add("jrun_noaot=" + Sh.quote(plan.noAot() ? "1" : ""));
-        env.addAll(AotFiles.write(tmp, entry, plan.jdk(), classpath, options)); // the archive's name and freshness
+        env.addAll(AotFiles.write(tmp, entry, plan.jdk(), jvm)); // the archive's name and freshness
         LaunchFiles.write(tmp, plan.jdk().java(), main, jvm, checks, env);
 
         Properties meta = new Properties();
@@ -126,6 +117,18 @@ public final class Builder {
         meta.setProperty("built", Long.toString(System.currentTimeMillis()));
         plan.inputs().directives().description().ifPresent(d -> meta.setProperty("description", d));
         Entry.writeMeta(tmp, meta);
+    }
+
+    /** What the entry's java.args holds: the class path and the JVM options. */
+    public static List<String> javaArgs(Plan plan, Path entry) {
+        StringBuilder cp = new StringBuilder(entry.resolve(Entry.JAR).toString());
+        plan.dependencies().classpath().forEach(jar -> cp.append(':').append(jar));
+        List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString()));
+        if (plan.preview()) {
+            jvm.add("--enable-preview");
+        }
+        jvm.addAll(plan.runtimeOptions());
+        return jvm;
     }
 
     private List<String> javacOptions(Plan plan) {
@@ -185,7 +188,7 @@ public final class Builder {
     }
 
     /** Everything that decides what the entry holds. */
-    static String key(Plan plan) throws IOException {
+    public static String key(Plan plan) throws IOException {
         MessageDigest md = Hashing.sha256();
         StringBuilder k = new StringBuilder();
         k.append("jrun ").append(Version.get()).append('\n');

@@ -41,7 +41,7 @@ public final class Entry {
     }
 
     /** Is there a complete entry at {@code entry} built from inputs with this key? */
-    static boolean isCurrent(Path entry, String key) {
+    public static boolean isCurrent(Path entry, String key) {
         return key.equals(meta(entry).getProperty("key")) && Files.isRegularFile(entry.resolve("run.env"))
                 && Files.isRegularFile(entry.resolve(JAR));
     }

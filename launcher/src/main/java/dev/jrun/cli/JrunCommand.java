@@ -28,6 +28,9 @@ import picocli.CommandLine.Parameters;
             "Environment:",
             "  JRUN_CACHE_DIR  the cache root (default $XDG_CACHE_HOME/jrun, else ~/.cache/jrun)",
             "  JRUN_REPO       the local Maven repository (default ~/.m2/repository)",
+            "  JRUN_SETTINGS   the Maven settings.xml to read (default ~/.m2/settings.xml)",
+            "  JRUN_ALLOW_HTTP 1: allow plain http:// repositories beyond loopback",
+            "  JRUN_PROGRESS   1 or 0: show download progress or not (default: when stderr is a terminal)",
             "  JRUN_JDKS       more JDK homes to choose from, separated by colons",
             "  JRUN_JAVA       the java that runs jrun's own builder",
             "",
@@ -51,7 +54,8 @@ public final class JrunCommand implements Callable<Integer> {
     boolean noAot;
 
     @Option(names = "--jfr", arity = "0..1", paramLabel = "OPTIONS", fallbackValue = "",
-            description = "Record the run with Java Flight Recorder (SCRIPT.jfr, or -XX:StartFlightRecording OPTIONS).")
+            description = {"Record the run with Java Flight Recorder into SCRIPT.jfr in the current directory.",
+                "OPTIONS are -XX:StartFlightRecording's, e.g. --jfr=settings=profile,filename=run.jfr."})
     String jfr;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The .java file to run, or - for standard input.")

@@ -24,8 +24,9 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new JrunCommand());
-        Subcommands.addTo(cl);
+        // only jrun's own options stop at SCRIPT; subcommands (added after) take options anywhere
         cl.setStopAtPositional(true);
+        Subcommands.addTo(cl);
         cl.setParameterExceptionHandler((e, params) -> {
             PrintWriter err = e.getCommandLine().getErr();
             String msg = e.getMessage();

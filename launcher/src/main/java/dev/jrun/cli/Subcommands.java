@@ -9,6 +9,13 @@ final class Subcommands {
 
     static void addTo(CommandLine cl) {
         // one line a subcommand: cl.addSubcommand(new SomeCommand());
+        cl.addSubcommand(new InitCommand());
+        cl.addSubcommand(new InfoCommand());
+        cl.addSubcommand(new dev.jrun.plan.JdksCommand());
+        cl.addSubcommand(new AppCommand());
+        cl.addSubcommand(new dev.jrun.build.CacheCommand());
+        cl.addSubcommand(new dev.jrun.export.ExportCommand());
         cl.addSubcommand(new dev.jrun.deps.LockCommand());
+        cl.addSubcommand(new dev.jrun.binfmt.BinfmtCommand());
     }
 }

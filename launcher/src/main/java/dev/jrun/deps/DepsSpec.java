@@ -16,9 +16,9 @@ import java.util.Properties;
  * @param repos   the repositories: the //REPOS ones, or Maven Central if there are none
  * @param envUsed the environment variables that substitution read, with their values (null: unset)
  */
-record DepsSpec(List<Coordinate> deps, List<Coordinate> boms, List<Repo> repos, Map<String, String> envUsed) {
+public record DepsSpec(List<Coordinate> deps, List<Coordinate> boms, List<Repo> repos, Map<String, String> envUsed) {
 
-    static DepsSpec of(Directives directives, Map<String, String> env, Properties system) {
+    public static DepsSpec of(Directives directives, Map<String, String> env, Properties system) {
         Substitution subst = new Substitution(env, system);
         List<Coordinate> deps = new ArrayList<>();
         List<Coordinate> boms = new ArrayList<>();

@@ -115,7 +115,13 @@ final class Failures {
         if (line == null && !spec.deps().isEmpty()) {
             line = spec.deps().get(0).directive();
         }
-        String what = a != null ? artifactName(a) : context != null ? context.toString() : "the dependencies";
+        String what = context != null ? context.toString() : a != null ? artifactName(a) : "the dependencies";
+        if (context == null && a != null && neededBy.isEmpty()) {
+            Coordinate top = match(a);
+            if (top != null) {
+                what = (top.version() == null ? top.withVersion(a.getVersion()) : top).toString();
+            }
+        }
         String where = line == null ? "" : line.where() + ": //" + line.name() + " ";
         return new JrunException(ExitCode.DEPENDENCY, where + what + neededBy + ": " + why, e);
     }
@@ -202,7 +208,7 @@ final class Failures {
         if (!a.getClassifier().isEmpty()) {
             s.append(':').append(a.getClassifier());
         }
-        if (!a.getExtension().equals("jar")) {
+        if (!a.getExtension().equals("jar") && !a.getExtension().equals("pom")) {
             s.append('@').append(a.getExtension());
         }
         return s.toString();

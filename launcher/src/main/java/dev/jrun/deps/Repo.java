@@ -14,7 +14,7 @@ import java.util.Map;
  * @param url       its URL
  * @param directive the line that names it, or null for the default
  */
-record Repo(String id, String url, Directive directive) {
+public record Repo(String id, String url, Directive directive) {
     static final String CENTRAL_URL = "https://repo.maven.apache.org/maven2/";
     static final Repo CENTRAL = new Repo("central", CENTRAL_URL, null);
 

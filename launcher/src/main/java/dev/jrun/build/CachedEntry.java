@@ -1,0 +1,90 @@
+package dev.jrun.build;
+
+import dev.jrun.launch.LaunchFiles;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A finished entry as the cache commands see it.
+ *
+ * <p>When was it last used? The front end writes nothing on a cached run (that would cost a run
+ * time), but the java launcher reads the entry's {@code java.args} on every run, which moves its
+ * access time; with Linux's default {@code relatime} mount option at least once a day, which is
+ * all an age measured in days needs. Last use is the later of that file's access and modification
+ * (build) times, so on a {@code noatime} file system an entry counts as used when it was built.
+ *
+ * @param name     the directory's name, which is also its lock's name
+ * @param script   the script it was built from, as recorded, or "?"
+ * @param size     bytes on disk
+ * @param lastUsed see above
+ */
+public record CachedEntry(Path dir, String name, String script, long size, Instant lastUsed) {
+
+    /** The entries under {@code root}, least recently used first; none if there is no cache. */
+    public static List<CachedEntry> all(Path root) throws IOException {
+        Path entries = root.resolve("entries");
+        List<CachedEntry> found = new ArrayList<>();
+        if (!Files.isDirectory(entries)) {
+            return found;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(entries)) {
+            for (Path dir : dirs) {
+                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    found.add(read(dir));
+                }
+            }
+        }
+        found.sort(Comparator.comparing((CachedEntry e) -> e.lastUsed()).thenComparing(e -> e.name()));
+        return found;
+    }
+
+    static CachedEntry read(Path dir) {
+        String script = Entry.meta(dir).getProperty("script", "?");
+        return new CachedEntry(dir, dir.getFileName().toString(), script, size(dir), lastUsed(dir));
+    }
+
+    public boolean scriptExists() {
+        return !script.equals("?") && Files.isRegularFile(Path.of(script));
+    }
+
+    static Instant lastUsed(Path dir) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(dir.resolve(LaunchFiles.ARGS), BasicFileAttributes.class);
+            Instant access = a.lastAccessTime().toInstant();
+            Instant modified = a.lastModifiedTime().toInstant();
+            return access.isAfter(modified) ? access : modified;
+        } catch (IOException e) {
+            try {
+                // no java.args: a broken entry, as old as its directory
+                return Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS).toInstant();
+            } catch (IOException gone) {
+                return Instant.EPOCH;
+            }
+        }
+    }
+
+    /** The bytes a directory tree takes, its files' sizes added up. */
+    static long size(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.mapToLong(p -> {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    return a.isRegularFile() ? a.size() : 0;
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.jrun.cli;
+
+import dev.jrun.ExitCode;
+import dev.jrun.JrunException;
+import dev.jrun.launch.Sh;
+import dev.jrun.script.Script;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code jrun app install|list|uninstall}: scripts as commands on PATH. A command is a small sh
+ * wrapper that execs the jrun front end on the script, so it starts exactly like {@code jrun
+ * SCRIPT}: one JVM, straight from the cache, rebuilt if the cache was cleared.
+ */
+@Command(name = "app", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Puts scripts on PATH as commands, and lists and removes them.", "",
+            "A command is a small sh file that runs jrun on the script, which stays where it is: edit it and",
+            "the command changes with it; move it away and the command says so."},
+        subcommands = {AppCommand.Install.class, AppCommand.ListApps.class, AppCommand.Uninstall.class})
+public final class AppCommand implements Callable<Integer> {
+    /** The second line of every wrapper jrun writes; what marks a command as jrun's. */
+    static final String MARK = "# jrun app: ";
+    static final String DIR_HELP = "Where commands go (default: ~/.local/bin).";
+
+    @Override
+    public Integer call() {
+        throw Main.usage("name what to do: jrun app install SCRIPT, jrun app list or jrun app uninstall NAME"
+                + " (see jrun app --help)");
+    }
+
+    static Path dir(Path given) {
+        return given != null ? given.toAbsolutePath() : Path.of(System.getProperty("user.home"), ".local", "bin");
+    }
+
+    /** The script a wrapper runs, if the file is one of jrun's wrappers. */
+    static Optional<String> scriptOf(Path command) {
+        if (!Files.isRegularFile(command)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(command, StandardCharsets.UTF_8);
+            if (lines.size() > 1 && lines.get(1).startsWith(MARK)) {
+                return Optional.of(lines.get(1).substring(MARK.length()));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // unreadable or binary: not ours
+        }
+        return Optional.empty();
+    }
+
+    @Command(name = "install", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            description = "Makes SCRIPT a command: DIR/NAME runs jrun SCRIPT with the command's arguments.")
+    static final class Install implements Callable<Integer> {
+        @Parameters(paramLabel = "SCRIPT", description = "The .java file.")
+        Path script;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "The command's name (default: the file's name without .java).")
+        String name;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = DIR_HELP)
+        Path dir;
+
+        @Option(names = "--force", description = "Replace an existing command that jrun did not install.")
+        boolean force;
+
+        @Override
+        public Integer call() throws IOException {
+            Script.read(script, script.toString()); // the usual errors for a missing or unreadable file
+            Path abs = script.toAbsolutePath().normalize();
+            if (abs.toString().contains("\n") || abs.toString().contains("\r")) {
+                throw Main.usage(script + ": its path holds a line break; rename it first");
+            }
+            String base = abs.getFileName().toString();
+            String cmd = name != null ? name : base.endsWith(".java") ? base.substring(0, base.length() - 5) : base;
+            if (cmd.isEmpty() || cmd.contains("/") || cmd.startsWith("-") || cmd.startsWith(".") || cmd.contains("\n")) {
+                throw Main.usage("'" + cmd + "' cannot be a command's name; choose one with --name NAME");
+            }
+            Path dirPath = dir(dir);
+            Files.createDirectories(dirPath);
+            Path target = dirPath.resolve(cmd);
+            Optional<String> previous = scriptOf(target);
+            if (Files.exists(target) && previous.isEmpty() && !force) {
+                throw new JrunException(ExitCode.USAGE, target + " already exists and jrun did not install it;"
+                        + " choose another name with --name NAME, or replace it with --force");
+            }
+            Path jrun = FrontEnd.path();
+            String wrapper = "#!/bin/sh\n"
+                    + MARK + abs + "\n"
+                    + "# written by 'jrun app install'; 'jrun app uninstall " + cmd + "' removes it\n"
+                    + "script=" + Sh.quote(abs.toString()) + "\n"
+                    + "[ -f \"$script\" ] || { printf 'jrun: error: %s: its script %s is gone (moved or deleted);"
+                    + " install it again from its new place: jrun app install NEWPATH --name %s, or remove the command:"
+                    + " jrun app uninstall %s\\n' " + Sh.quote(cmd) + " \"$script\" " + Sh.quote(cmd) + " " + Sh.quote(cmd)
+                    + " >&2; exit 3; }\n"
+                    + "exec " + Sh.quote(jrun.toString()) + " \"$script\" \"$@\"\n";
+            Path tmp = Files.createTempFile(dirPath, "." + cmd, ".tmp");
+            try {
+                Files.writeString(tmp, wrapper, StandardCharsets.UTF_8);
+                tmp.toFile().setExecutable(true, false);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            System.out.println((previous.isPresent() ? "replaced " : "installed ") + target + " -> " + abs);
+            if (!onPath(dirPath)) {
+                System.out.println("note: " + dirPath + " is not on your PATH; add it (export PATH=\"" + dirPath
+                        + ":$PATH\") to run " + cmd + " by its name");
+            }
+            return 0;
+        }
+
+        private static boolean onPath(Path dir) {
+            for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                if (!p.isEmpty() && Path.of(p).toAbsolutePath().normalize().equals(dir.normalize())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the commands jrun installed in DIR, and their scripts.")
+    static final class ListApps implements Callable<Integer> {
+        @Option(names = "--dir", paramLabel = "DIR", description = DIR_HELP)
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException {
+            Path dirPath = dir(dir);
+            List<String> lines = new ArrayList<>();
+            if (Files.isDirectory(dirPath)) {
+                try (DirectoryStream<Path> s = Files.newDirectoryStream(dirPath)) {
+                    for (Path p : s) {
+                        scriptOf(p).ifPresent(script -> lines.add(p.getFileName() + " -> " + script
+                                + (Files.isRegularFile(Path.of(script)) ? "" : "  (script gone)")));
+                    }
+                }
+            }
+            lines.sort(null);
+            lines.forEach(System.out::println);
+            if (lines.isEmpty()) {
+                System.out.println("no commands installed by jrun in " + dirPath);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Removes the command NAME that jrun installed.")
+    static final class Uninstall implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME", description = "The command's name.")
+        String name;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = DIR_HELP)
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException {
+            Path target = dir(dir).resolve(name);
+            if (name.contains("/") || !Files.exists(target)) {
+                throw Main.usage("no command " + name + " in " + dir(dir) + "; see jrun app list");
+            }
+            if (scriptOf(target).isEmpty()) {
+                throw Main.usage(target + " was not installed by jrun; remove it yourself if you mean to");
+            }
+            Files.delete(target);
+            System.out.println("removed " + target);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.jrun.it.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jrun.it.Jrun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** examples/profile.java, and jrun --jfr, whose recordings it reads. */
+class MemoryProfileIT {
+    static final String HEADER = "kind,rank,method,app_frame,weight,unit,percent";
+
+    /** Burns CPU in spin() for a second and a half, then prints one line. */
+    static final String BUSY = """
+            public class busy {
+                public static void main(String[] a) {
+                    long h = 0, end = System.nanoTime() + 1_500_000_000L;
+                    while (System.nanoTime() < end) h += spin(h);
+                    System.out.println(h != 42 ? "done" : "");
+                }
+                static long spin(long x) {
+                    for (int i = 0; i < 100_000; i++) x = x * 6364136223846793005L + i;
+                    return x;
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void profileNamesTheWorkloadsHotMethodAndWhereItAllocates() {
+        Jrun.Result r = MemoryExamples.run(dir, "profile.java", "--csv", "--seconds", "2", "--top", "5");
+        List<Map<String, String>> rows = MemoryExamples.csv(r, HEADER);
+        List<Map<String, String>> cpu = rows.stream().filter(x -> x.get("kind").equals("cpu")).toList();
+        List<Map<String, String>> alloc = rows.stream().filter(x -> x.get("kind").equals("alloc")).toList();
+        assertFalse(cpu.isEmpty() || alloc.isEmpty(), r.out());
+        assertTrue(cpu.subList(0, Math.min(3, cpu.size())).stream()
+                .anyMatch(x -> x.get("method").equals("Profile$Workload.checksum")), "the hot method:\n" + r.out());
+        assertTrue(alloc.stream().anyMatch(x -> x.get("app_frame").startsWith("Profile$Workload.")),
+                "allocation sites lead to the workload:\n" + r.out());
+        assertEquals("1", cpu.get(0).get("rank"), r.out());
+        assertEquals("samples", cpu.get(0).get("unit"), r.out());
+        assertEquals("bytes", alloc.get(0).get("unit"), r.out());
+    }
+
+    @Test
+    void jfrRecordsAnyScriptIntoScriptDotJfrAndSaysSo() throws IOException {
+        Files.writeString(dir.resolve("busy.java"), BUSY);
+        Jrun.Result r = Jrun.cmd("--jfr", "busy.java").dir(dir).cache(dir.resolve("cache")).run();
+        assertEquals(0, r.status(), r.toString());
+        assertEquals("done\n", r.out(), "the JVM's own JFR lines stay off stdout: " + r);
+        Path jfr = dir.resolve("busy.java.jfr").toRealPath();
+        assertTrue(r.err().contains("jrun: recording with Java Flight Recorder to " + jfr), r.err());
+        assertTrue(Files.size(jfr) > 0);
+
+        Jrun.Result p = MemoryExamples.run(dir, "profile.java", "--csv", "--read", jfr.toString(), "--top", "3");
+        Map<String, String> hottest = MemoryExamples.csv(p, HEADER).get(0);
+        assertEquals("cpu", hottest.get("kind"), p.out());
+        assertEquals("busy.spin", hottest.get("method"), p.out());
+    }
+
+    @Test
+    void jfrOptionsGetAFileNameUnlessTheyNameOne() throws IOException {
+        Files.writeString(dir.resolve("busy.java"), BUSY.replace("1_500_000_000L", "100_000_000L"));
+        Jrun.Result r = Jrun.cmd("--jfr=settings=profile", "busy.java").dir(dir).cache(dir.resolve("cache")).run();
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(Files.size(dir.resolve("busy.java.jfr")) > 0, r.toString());
+        Jrun.Result named = Jrun.cmd("--jfr=filename=out/run.jfr", "busy.java").dir(dir).cache(dir.resolve("cache")).run();
+        assertEquals(1, named.status(), "the JVM refuses a directory that is not there: " + named);
+        assertTrue(named.err().contains("out/run.jfr"), named.err());
+        Files.createDirectory(dir.resolve("out"));
+        named = Jrun.cmd("--jfr=filename=out/run.jfr", "busy.java").dir(dir).cache(dir.resolve("cache")).run();
+        assertEquals(0, named.status(), named.toString());
+        assertEquals("done\n", named.out());
+        assertTrue(named.err().contains("to " + dir.toRealPath().resolve("out/run.jfr")), named.err());
+        assertTrue(Files.size(dir.resolve("out/run.jfr")) > 0, named.toString());
+    }
+}
