@@ -56,7 +56,7 @@ class AotIT {
     private Jrun jrun(int jdk, String... args) {
         List<String> all = new ArrayList<>(List.of("--java", Integer.toString(jdk)));
         all.addAll(List.of(args));
-        return Jrun.cmd(all.toArray(String[]::new)).dir(dir).cache(cache());
+        return Jrun.cmd(all.toArray(String[]::new)).dir(dir).cache(cache()).env("JRUN_NO_AOT", null);
     }
 
     private Jrun.Result ok(Jrun cmd) {
@@ -129,6 +129,8 @@ class AotIT {
         assertTrue(loaded(off, "made") && !fromArchive(off, "made"), off.out());
         Jrun.Result verbose = jrun(jdk, "--verbose", "--no-aot", "made.java").run();
         assertTrue(verbose.err().contains("jrun: aot: off (--no-aot)"), verbose.err());
+        Jrun.Result env = ok(jrun(jdk, "made.java").env("JRUN_NO_AOT", "1"));
+        assertTrue(loaded(env, "made") && !fromArchive(env, "made"), env.out());
         Jrun.Result using = jrun(jdk, "--verbose", "made.java").run();
         assertTrue(using.err().contains("jrun: aot: using " + archive), using.err());
     }
@@ -276,7 +278,8 @@ class AotIT {
         Files.delete(modules);
         Files.copy(real.resolve("lib/modules"), modules);
         Path script = write("upgrade.java", hello("upgrade", LOG, "on a copy"));
-        Jrun cmd = Jrun.cmd("upgrade.java").dir(dir).cache(cache()).env("JAVA_HOME", copy.toString());
+        Jrun cmd = Jrun.cmd("upgrade.java").dir(dir).cache(cache()).env("JRUN_NO_AOT", null)
+                .env("JAVA_HOME", copy.toString());
         assertTrue(ok(cmd).out().contains("on a copy\n"));
         Path entry = entry(script);
         Path archive = awaitArchive(entry);
