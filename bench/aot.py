@@ -97,6 +97,7 @@ def main():
     work = tempfile.mkdtemp(prefix="jrun-bench-aot-")
     try:
         env = dict(os.environ)
+        env.pop("JRUN_NO_AOT", None)
         env["JRUN_CACHE_DIR"] = os.path.join(work, "cache")
         for n, text in (("hello", HELLO), ("jackson", JACKSON)):
             with open(os.path.join(work, n + ".java"), "w") as f:
