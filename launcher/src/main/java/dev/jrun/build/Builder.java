@@ -3,6 +3,7 @@ package dev.jrun.build;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.Version;
+import dev.jrun.aot.AotFiles;
 import dev.jrun.launch.Check;
 import dev.jrun.launch.LaunchFiles;
 import dev.jrun.launch.Sh;
@@ -102,6 +103,7 @@ public final class Builder {
         List<String> env = new ArrayList<>();
         env.add("jrun_java_major=" + plan.jdk().major());
         env.add("jrun_noaot=" + Sh.quote(plan.noAot() ? "1" : ""));
+        env.addAll(AotFiles.write(tmp, entry, plan.jdk(), jvm)); // the archive's name and freshness
         LaunchFiles.write(tmp, plan.jdk().java(), main, jvm, checks, env);
 
         Properties meta = new Properties();

@@ -1,0 +1,347 @@
+package dev.jrun.it.aot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.jrun.it.Jrun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The class-data-sharing archive (JDK 17) / AOT cache (JDK 25) jrun makes for each script: made in
+ * the background of the first run, used by the next ones, never used once the script, a jar or the
+ * JDK changed, silent when it is broken, off with --no-aot and //NOAOT, and parallel first runs
+ * all succeed. That a class came from the archive is read from the JVM's own -Xlog:class+load
+ * output ("NAME source: shared objects file"), turned on by the script's //JAVA_OPTIONS.
+ */
+class AotIT {
+    private static final String LOG = "//JAVA_OPTIONS -Xlog:class+load=info\n";
+
+    @TempDir
+    Path dir;
+
+    private Path cache() {
+        return dir.resolve("cache");
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    private static String hello(String cls, String extra, String says) {
+        return extra + "public class " + cls + " {\n    public static void main(String[] a) {\n"
+                + "        System.out.println(\"" + says + "\");\n    }\n}\n";
+    }
+
+    private Jrun jrun(int jdk, String... args) {
+        List<String> all = new ArrayList<>(List.of("--java", Integer.toString(jdk)));
+        all.addAll(List.of(args));
+        return Jrun.cmd(all.toArray(String[]::new)).dir(dir).cache(cache()).env("JRUN_NO_AOT", null);
+    }
+
+    private Jrun.Result ok(Jrun cmd) {
+        Jrun.Result r = cmd.run();
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.err());
+        return r;
+    }
+
+    /** The entry the front end uses for this script file: its name starts with the file's SHA-256. */
+    private Path entry(Path script) throws IOException {
+        String sum = sha256(Files.readAllBytes(script));
+        try (Stream<Path> s = Files.list(cache().resolve("entries"))) {
+            List<Path> found = s.filter(p -> p.getFileName().toString().startsWith(sum + "-")).toList();
+            assertEquals(1, found.size(), "entries of " + script + ": " + found);
+            return found.get(0);
+        }
+    }
+
+    private static List<Path> archives(Path entry) throws IOException {
+        try (Stream<Path> s = Files.list(entry)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("aot-")).sorted().toList();
+        }
+    }
+
+    /** Waits (bounded) for the background maker to finish, and returns the archive it made. */
+    private static Path awaitArchive(Path entry) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (Files.exists(entry.resolve("aot.lock")) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertFalse(Files.exists(entry.resolve("aot.lock")), "the archive maker did not finish in 2 minutes");
+        if (Files.exists(entry.resolve("aot.failed"))) {
+            fail("no archive: " + Files.readString(entry.resolve("aot.failed")) + log(entry));
+        }
+        List<Path> made = archives(entry);
+        assertEquals(1, made.size(), "archives in " + entry + ": " + made + log(entry));
+        assertTrue(made.get(0).getFileName().toString().matches("aot-[0-9a-f]{32}\\.jsa"), made.toString());
+        return made.get(0);
+    }
+
+    private static String log(Path entry) throws IOException {
+        Path log = entry.resolve("aot.log");
+        return Files.exists(log) ? "\n" + Files.readString(log) : "";
+    }
+
+    private static boolean fromArchive(Jrun.Result r, String cls) {
+        return r.out().lines().anyMatch(l -> l.endsWith("] " + cls + " source: shared objects file"));
+    }
+
+    private static boolean loaded(Jrun.Result r, String cls) {
+        return r.out().lines().anyMatch(l -> l.contains("] " + cls + " source: "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {17, 25})
+    void madeInTheBackgroundThenUsedAndOffWithNoAot(int jdk) throws Exception {
+        Path script = write("made.java", hello("made", LOG, "made it"));
+        Jrun.Result first = ok(jrun(jdk, "made.java"));
+        assertTrue(first.out().contains("made it\n"), first.out());
+        assertTrue(loaded(first, "made") && !fromArchive(first, "made"), "the first run has no archive yet");
+        Path entry = entry(script);
+        Path archive = awaitArchive(entry);
+
+        Jrun.Result second = ok(jrun(jdk, "made.java"));
+        assertTrue(second.out().contains("made it\n"), second.out());
+        assertTrue(fromArchive(second, "made"), "the script's class comes from " + archive + ":\n" + second.out());
+
+        Jrun.Result off = ok(jrun(jdk, "--no-aot", "made.java"));
+        assertTrue(loaded(off, "made") && !fromArchive(off, "made"), off.out());
+        Jrun.Result verbose = jrun(jdk, "--verbose", "--no-aot", "made.java").run();
+        assertTrue(verbose.err().contains("jrun: aot: off (--no-aot)"), verbose.err());
+        Jrun.Result env = ok(jrun(jdk, "made.java").env("JRUN_NO_AOT", "1"));
+        assertTrue(loaded(env, "made") && !fromArchive(env, "made"), env.out());
+        Jrun.Result using = jrun(jdk, "--verbose", "made.java").run();
+        assertTrue(using.err().contains("jrun: aot: using " + archive), using.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {17, 25})
+    void noAotDirectiveMakesNoArchive(int jdk) throws Exception {
+        Path script = write("noaot.java", hello("noaot", LOG + "//NOAOT\n", "no archive"));
+        Jrun.Result r = ok(jrun(jdk, "noaot.java"));
+        assertTrue(r.out().contains("no archive\n"), r.out());
+        Path entry = entry(script);
+        // a recording run takes the lock before the JVM starts: none was taken, none will be made
+        assertFalse(Files.exists(entry.resolve("aot.lock")));
+        assertEquals(List.of(), archives(entry));
+        Jrun.Result again = jrun(jdk, "--verbose", "noaot.java").run();
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.err().contains("jrun: aot: off (//NOAOT)"), again.err());
+        assertTrue(loaded(again, "noaot") && !fromArchive(again, "noaot"));
+        assertFalse(Files.exists(entry.resolve("aot.lock")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {17, 25})
+    void brokenArchiveIsNotUsedAndSaysNothing(int jdk) throws Exception {
+        Path script = write("broken.java", hello("broken", "", "still runs"));
+        assertEquals("still runs\n", ok(jrun(jdk, "broken.java")).out());
+        Path entry = entry(script);
+        Path archive = awaitArchive(entry);
+        byte[] good = Files.readAllBytes(archive);
+
+        // cut short, garbage, and empty: the JVM refuses each, silently, and the script runs
+        archive.toFile().setWritable(true);
+        byte[][] bad = {java.util.Arrays.copyOf(good, good.length / 3), garbage(100_000), new byte[0]};
+        for (byte[] content : bad) {
+            Files.write(archive, content);
+            Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(5)));
+            Jrun.Result r = jrun(jdk, "broken.java").run();
+            assertEquals(0, r.status(), r.err());
+            assertEquals("", r.err());
+            assertEquals("still runs\n", r.out(), "nothing but the script's output");
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            Files.write(archive, good);
+            archive.toFile().setReadable(false);
+            Jrun.Result r = jrun(jdk, "broken.java").run();
+            assertEquals(0, r.status(), r.err());
+            assertEquals("", r.err());
+            assertEquals("still runs\n", r.out());
+        }
+    }
+
+    private static byte[] garbage(int n) {
+        byte[] b = new byte[n];
+        new java.util.Random(7).nextBytes(b);
+        return b;
+    }
+
+    @Test
+    void changedScriptGetsItsOwnArchive() throws Exception {
+        Path script = write("edit.java", hello("edit", LOG, "version 1"));
+        ok(jrun(17, "edit.java"));
+        Path old = awaitArchive(entry(script));
+        assertTrue(fromArchive(ok(jrun(17, "edit.java")), "edit"));
+
+        write("edit.java", hello("edit", LOG, "version 2"));
+        Jrun.Result r = ok(jrun(17, "edit.java"));
+        assertTrue(r.out().contains("version 2\n"), r.out());
+        assertFalse(fromArchive(r, "edit"), "the old script's archive is not used");
+        Path fresh = awaitArchive(entry(script));
+        assertNotEquals(old.getParent(), fresh.getParent());
+        Jrun.Result again = ok(jrun(17, "edit.java"));
+        assertTrue(again.out().contains("version 2\n") && fromArchive(again, "edit"), again.out());
+    }
+
+    /**
+     * A dependency jar changed in place: the archive holds its old classes, so it must not be used
+     * (JDK 25.0.3 itself would not notice when the cache was made by a training run, JDK-8377932).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {17, 25})
+    void changedDependencyJarIsNeverServedFromTheArchive(int jdk) throws Exception {
+        Path repo = dir.resolve("repo");
+        Path jar = greetJar(repo, "greet-v1");
+        Path script = write("greeter.java", "//DEPS dev.jrun.it:greet:1.0\n" + LOG
+                + "public class greeter {\n    public static void main(String[] a) {\n"
+                + "        System.out.println(greet.Greet.text());\n    }\n}\n");
+        Jrun cmd = jrun(jdk, "--offline", "greeter.java").env("JRUN_REPO", repo.toString());
+        assertTrue(ok(cmd).out().contains("greet-v1\n"));
+        Path entry = entry(script);
+        awaitArchive(entry);
+        Jrun.Result cached = ok(cmd);
+        assertTrue(fromArchive(cached, "greet.Greet"), cached.out());
+
+        Path v2 = greetJar(dir.resolve("repo2"), "greet-v2");
+        Files.copy(v2, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Jrun.Result changed = ok(cmd);
+        assertTrue(changed.out().contains("greet-v2\n"), changed.out());
+        assertFalse(fromArchive(changed, "greet.Greet"), changed.out());
+        // the run recorded again, but the jar is not the one the entry was built with: no archive
+        // until the entry is rebuilt, and the reason is kept for --verbose
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (Files.exists(entry.resolve("aot.lock")) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        Jrun.Result later = cmd.run();
+        assertTrue(later.out().contains("greet-v2\n") && !fromArchive(later, "greet.Greet"), later.out());
+        Jrun.Result verbose = jrun(jdk, "--offline", "--verbose", "greeter.java").env("JRUN_REPO", repo.toString()).run();
+        assertTrue(verbose.err().contains("changed since the script's entry was built"), verbose.err());
+    }
+
+    /** A jar dev.jrun.it:greet:1.0 in the Maven layout under {@code repo}, compiled with the JDK's javac. */
+    private Path greetJar(Path repo, String text) throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src-" + text).resolve("greet"));
+        Files.writeString(src.resolve("Greet.java"),
+                "package greet;\npublic class Greet {\n    public static String text() {\n        return \"" + text
+                        + "\";\n    }\n}\n");
+        Path classes = dir.resolve("classes-" + text);
+        Path home = Path.of(System.getProperty("java.home"));
+        exec(home.resolve("bin/javac").toString(), "--release", "17", "-d", classes.toString(),
+                src.resolve("Greet.java").toString());
+        Path dest = Files.createDirectories(repo.resolve("dev/jrun/it/greet/1.0"));
+        Path jar = dest.resolve("greet-1.0.jar");
+        exec(home.resolve("bin/jar").toString(), "cf", jar.toString(), "-C", classes.toString(), ".");
+        Files.writeString(dest.resolve("greet-1.0.pom"), "<project><modelVersion>4.0.0</modelVersion>"
+                + "<groupId>dev.jrun.it</groupId><artifactId>greet</artifactId><version>1.0</version></project>\n");
+        return jar;
+    }
+
+    private static void exec(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        assertEquals(0, p.waitFor(), String.join(" ", cmd));
+    }
+
+    /**
+     * The JDK changed in place (an upgrade): its lib/modules is newer than the archive. The test
+     * uses a copy of the JDK (hard links, but a real copy of lib/modules), never touching the real one.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {17, 25})
+    void changedJdkIsNeverServedFromTheArchive(int jdk) throws Exception {
+        Path real = jdkHome(jdk);
+        Path copy = dir.resolve("jdk");
+        exec("cp", "-al", real.toString(), copy.toString());
+        Path modules = copy.resolve("lib/modules");
+        Files.delete(modules);
+        Files.copy(real.resolve("lib/modules"), modules);
+        Path script = write("upgrade.java", hello("upgrade", LOG, "on a copy"));
+        Jrun cmd = Jrun.cmd("upgrade.java").dir(dir).cache(cache()).env("JRUN_NO_AOT", null)
+                .env("JAVA_HOME", copy.toString());
+        assertTrue(ok(cmd).out().contains("on a copy\n"));
+        Path entry = entry(script);
+        Path archive = awaitArchive(entry);
+        assertTrue(Files.readString(entry.resolve("run.env")).contains(copy.toString()), "runs on the copy");
+        assertTrue(fromArchive(ok(cmd), "upgrade"));
+
+        Files.setLastModifiedTime(modules, FileTime.from(Instant.now()));
+        Jrun.Result after = ok(cmd);
+        assertTrue(after.out().contains("on a copy\n"), after.out());
+        assertFalse(fromArchive(after, "upgrade"), "the archive of the old JDK is not used");
+        // that run recorded again: a new archive, for the JDK as it is now, is made and used
+        Path again = awaitArchive(entry);
+        assertEquals(archive, again, "same jars, same JDK build: same name");
+        assertTrue(Files.getLastModifiedTime(again).compareTo(Files.getLastModifiedTime(modules)) > 0);
+        assertTrue(fromArchive(ok(cmd), "upgrade"));
+    }
+
+    private static Path jdkHome(int major) throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path home : s.sorted().toList()) {
+                Path release = home.resolve("release");
+                if (!Files.isSymbolicLink(home) && Files.isRegularFile(release) && Files.isRegularFile(home.resolve("bin/javac"))
+                        && Files.readString(release).contains("JAVA_VERSION=\"" + major)) {
+                    return home.toRealPath();
+                }
+            }
+        }
+        throw new AssertionError("no JDK " + major + " in /usr/lib/jvm");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {17, 25})
+    void parallelFirstRunsAllSucceedAndMakeOneArchive(int jdk) throws Exception {
+        Path script = write("many.java", hello("many", LOG, "one of many"));
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<Jrun.Result>> runs = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                runs.add(pool.submit(() -> jrun(jdk, "many.java").run()));
+            }
+            for (Future<Jrun.Result> f : runs) {
+                Jrun.Result r = f.get();
+                assertEquals(0, r.status(), r.err());
+                assertEquals("", r.err());
+                assertTrue(r.out().contains("one of many\n"), r.out());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Path entry = entry(script);
+        awaitArchive(entry);
+        try (Stream<Path> s = Files.list(entry)) {
+            assertEquals(List.of(), s.filter(p -> p.toString().contains(".tmp")).toList(), "no temporary files left");
+        }
+        assertTrue(fromArchive(ok(jrun(jdk, "many.java")), "many"));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
