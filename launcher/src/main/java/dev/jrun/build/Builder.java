@@ -184,7 +184,10 @@ public final class Builder {
         if (status != 0) {
             throw new JrunException(status, null);
         }
-        return Files.readString(result, StandardCharsets.UTF_8).strip();
+        String main = Files.readString(result, StandardCharsets.UTF_8).strip();
+        Files.delete(reqFile);
+        Files.delete(result);
+        return main;
     }
 
     /** Everything that decides what the entry holds. */

@@ -33,6 +33,7 @@ import picocli.CommandLine.Parameters;
             "  JRUN_PROGRESS   1 or 0: show download progress or not (default: when stderr is a terminal)",
             "  JRUN_JDKS       more JDK homes to choose from, separated by colons",
             "  JRUN_JAVA       the java that runs jrun's own builder",
+            "  JRUN_NO_AOT     1: never start scripts from class-data-sharing archives or AOT caches",
             "",
             "Exit status: the script's own; or jrun's: 2 usage, 3 script unusable, 4 compile error,",
             "5 no suitable JDK, 6 dependency error, 7 cache unusable, 8 system error, 70 internal error."})
