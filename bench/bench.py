@@ -7,8 +7,9 @@ on both alike; the report gives the median wall time of each and their ratio. Us
     bench/run [--runs N] [--only NAME...]
 
 Cases (the README quotes their figures):
-  cached-17   cached `jrun hello.java`        vs `java -cp hello.jar hello`      (JDK 17)
-  cached-25   cached `jrun --java 25 ...`     vs the same on JDK 25
+  cached-17   cached `jrun hello.java` (with its archive) vs `java -cp hello.jar hello`   (JDK 17)
+  noaot-17    the same with `jrun --no-aot`: the front end's own cost
+  cached-25, noaot-25   the same on JDK 25
   first-17    `jrun --fresh hello.java`       vs `java hello.java` (JEP 330)     (JDK 17)
   first-25    the same on JDK 25
 """
@@ -54,6 +55,16 @@ def run(cmd, env, cwd):
     return dt
 
 
+def settle(cache, timeout=120):
+    """Waits until no archive maker is at work in the cache (its entry's aot.lock is gone)."""
+    deadline = time.time() + timeout
+    entries = os.path.join(cache, "entries")
+    while time.time() < deadline:
+        if not any(os.path.exists(os.path.join(entries, e, "aot.lock")) for e in os.listdir(entries)):
+            return
+        time.sleep(0.2)
+
+
 def pair(name, a, b, runs, env, cwd, warm=3):
     for _ in range(warm):
         run(a, env, cwd)
@@ -96,7 +107,11 @@ def main():
             jrun = [args.jrun, "--java", str(major), "hello.java"]
             if not args.only or "cached-%d" % major in args.only:
                 run(jrun, env, work)  # build the entry
+                run(jrun, env, work)  # record the classes for its archive ...
+                settle(env["JRUN_CACHE_DIR"])  # ... and let the background maker finish
                 rows.append(pair("cached-%d" % major, jrun, [java, "-cp", jar, "hello"], args.runs, env, work))
+                noaot = [args.jrun, "--no-aot", "--java", str(major), "hello.java"]
+                rows.append(pair("noaot-%d" % major, noaot, [java, "-cp", jar, "hello"], args.runs, env, work))
             if not args.only or "first-%d" % major in args.only:
                 fresh = [args.jrun, "--fresh", "--java", str(major), "hello.java"]
                 # no archive maker left running in the background to overlap the next timed runs
@@ -105,7 +120,7 @@ def main():
         print("%-10s %12s %12s %8s" % ("case", "jrun ms", "baseline ms", "ratio"))
         for name, a, b, r in rows:
             print("%-10s %12.1f %12.1f %7.2fx" % (name, a, b, r))
-        print("(medians of alternating runs; baseline: cached-* java -cp jar, first-* java hello.java)")
+        print("(medians of alternating runs; baseline: cached-*/noaot-* java -cp jar, first-* java hello.java)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
