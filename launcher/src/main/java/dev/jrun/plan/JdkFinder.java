@@ -70,13 +70,16 @@ public final class JdkFinder {
             }
             throw noJdk("no JDK " + MINIMUM + " or newer is installed", all);
         }
+        if (req.version() < MINIMUM && !req.orNewer()) {
+            throw new JrunException(ExitCode.NO_JDK, where + ": jrun runs scripts on JDK " + MINIMUM
+                    + " or newer; write //JAVA " + MINIMUM + "+ (or --java " + MINIMUM + "+) if the script runs there");
+        }
         if (dflt.isPresent() && req.accepts(dflt.get().major())) {
             return dflt.get();
         }
         return usable.stream().filter(j -> req.accepts(j.major()))
                 .max((a, b) -> Integer.compare(a.major(), b.major()))
                 .orElseThrow(() -> noJdk(where + " needs JDK " + req.version() + (req.orNewer() ? " or newer" : "")
-                        + (req.version() < MINIMUM ? " (jrun runs scripts on JDK " + MINIMUM + " or newer)" : "")
                         + ", and none is installed", all));
     }
 
