@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,12 +164,17 @@ public final class Builder {
         String classpath = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(plan.jdk().java().toString(), "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=off"));
-        if (plan.jdk().major() >= 19) {
-            // The compiler JVM's own classes (javac's) from an archive it makes itself on first use:
-            // one per JDK build and jrun version, in the cache root.
-            String id = Hashing.of(plan.jdk().release() + Version.get() + classpath).substring(0, 16);
-            cmd.add("-XX:+AutoCreateSharedArchive");
-            cmd.add("-XX:SharedArchiveFile=" + cache.path().resolve("compiler-" + plan.jdk().major() + "-" + id + ".jsa"));
+        // The compiler JVM's own classes (javac's) come from an archive that its first run makes:
+        // one per JDK build and jrun version, in the cache root. It is dumped under a name of its
+        // own and renamed into place, so that compiler JVMs running at once never share a half-made file.
+        String id = Hashing.of(plan.jdk().release() + Version.get() + classpath).substring(0, 16);
+        Path archive = cache.path().resolve("compiler-" + plan.jdk().major() + "-" + id + ".jsa");
+        Path dumping = null;
+        if (Files.isRegularFile(archive)) {
+            cmd.add("-XX:SharedArchiveFile=" + archive);
+        } else {
+            dumping = cache.path().resolve("tmp").resolve(archive.getFileName() + "." + ProcessHandle.current().pid());
+            cmd.add("-XX:ArchiveClassesAtExit=" + dumping);
         }
         cmd.addAll(List.of("-cp", classpath, CompileChild.class.getName(),
                 reqFile.toString(), result.toString(), options.verbose() ? "verbose" : ""));
@@ -180,6 +186,13 @@ public final class Builder {
             p.destroy();
             Thread.currentThread().interrupt();
             throw new JrunException(ExitCode.INTERNAL, "interrupted while compiling");
+        }
+        if (dumping != null) {
+            if (status == 0 && Files.isRegularFile(dumping)) {
+                Files.move(dumping, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(dumping);
+            }
         }
         if (status != 0) {
             throw new JrunException(status, null);
