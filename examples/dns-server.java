@@ -297,7 +297,7 @@ class DnsServer {
         };
     }
 
-    /** Lines of NAME TYPE VALUE; names fully qualified; TXT values one or more "strings"; ; starts a comment. */
+    /** Lines of NAME TYPE VALUE; names fully qualified (final dot optional); TXT values one or more "strings"; ; starts a comment. */
     static void loadZone(String text, String where) {
         String[] lines = text.split("\n", -1);
         for (int n = 0; n < lines.length; n++) {
@@ -314,7 +314,7 @@ class DnsServer {
             }
             String name = words.get(0).toLowerCase();
             if (!name.endsWith(".")) {
-                usage(at + "the name must be fully qualified, with a final dot: " + words.get(0) + ".");
+                name += ".";                               // every name is fully qualified; the dot is optional
             }
             String type = words.get(1).toUpperCase();
             List<String> values = words.subList(2, words.size());
