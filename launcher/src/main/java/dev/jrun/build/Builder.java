@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class Builder {
      */
     public void build(Path entry, Path scriptPath, String name) throws IOException {
         CacheRoot cache = CacheRoot.open(entry.getParent().getParent());
+        // Directories watched for globs sh cannot expand must not have changed after this moment.
+        FileTime planned = FileTime.fromMillis(System.currentTimeMillis() - 2000);
         Script script = Script.read(scriptPath, name);
         if (!entry.getFileName().toString().startsWith(script.sha256() + "-")) {
             throw new JrunException(ExitCode.CACHE, name + " changed while jrun was reading it; run it again");
@@ -56,16 +59,29 @@ public final class Builder {
         try (Closeable lock = cache.lock(entry.getFileName().toString())) {
             if (!options.fresh() && Entry.isCurrent(entry, key)) {
                 say("cache entry " + entry + " is current");
+                stamp(entry, plan, planned);
                 return;
             }
             Path tmp = cache.newTempDir();
             try {
                 assemble(plan, key, tmp, entry, cache);
+                stamp(tmp, plan, planned);
                 cache.publish(tmp, entry);
                 say("built " + entry);
             } finally {
                 CacheRoot.deleteTree(tmp);
             }
+        }
+    }
+
+    /** Sets the entry's dirs.stamp (see {@link Check.DirsUnchanged}) to when the directories were listed. */
+    private static void stamp(Path dir, Plan plan, FileTime planned) throws IOException {
+        if (plan.checks().stream().anyMatch(c -> c instanceof Check.DirsUnchanged)) {
+            Path stamp = dir.resolve(Check.DirsUnchanged.STAMP);
+            if (!Files.exists(stamp)) {
+                Files.createFile(stamp);
+            }
+            Files.setLastModifiedTime(stamp, planned);
         }
     }
 

@@ -66,6 +66,23 @@ public sealed interface Check {
         }
     }
 
+    /**
+     * No file was added to, removed from or renamed in these directories since the entry's
+     * {@code dirs.stamp} (whose time the builder sets to before it listed them): what a glob sh cannot
+     * expand ({@code **}, {@code {a,b}}) matches the same files. Builtins only.
+     */
+    record DirsUnchanged(List<Path> dirs) implements Check {
+        public static final String STAMP = "dirs.stamp";
+
+        public String sh() {
+            StringBuilder out = new StringBuilder("[ -f \"$entry/" + STAMP + "\" ]");
+            for (Path dir : dirs) {
+                out.append(" && ! [ ").append(Sh.quote(dir.toString())).append(" -nt \"$entry/" + STAMP + "\" ]");
+            }
+            return out.toString();
+        }
+    }
+
     /** The entry can only be checked by the builder (a glob sh cannot expand): go through it each run. */
     record Never(String why) implements Check {
         public String sh() {

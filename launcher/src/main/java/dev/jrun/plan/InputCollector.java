@@ -122,7 +122,9 @@ final class InputCollector {
             throw d.error(word + ": matches no file (globs are relative to " + dir + ")");
         }
         if (word.contains("**") || word.contains("{")) {
-            checks.add(new Check.Never("the glob " + word + " is checked by the builder"));
+            List<Path> dirs = directories(dir.resolve(word.substring(0, prefixLength(word))).normalize());
+            checks.add(dirs.size() <= MAX_WATCHED_DIRS ? new Check.DirsUnchanged(dirs)
+                    : new Check.Never("the glob " + word + " spans too many directories; the builder checks it"));
         } else {
             List<Path> shNames = found.stream().map(f -> Path.of(dir + "/" + word.substring(0, prefixLength(word))
                     + dir.resolve(word.substring(0, prefixLength(word))).relativize(f))).toList();
@@ -145,6 +147,22 @@ final class InputCollector {
                     .filter(p -> matcher.matches(base.relativize(p)))
                     .filter(p -> !hidden(base.relativize(p)))
                     .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A glob sh cannot expand is watched through the times of at most this many directories. */
+    private static final int MAX_WATCHED_DIRS = 256;
+
+    /** {@code base} and the directories below it, hidden ones left out as the glob leaves them out. */
+    private static List<Path> directories(Path base) {
+        try (Stream<Path> walk = Files.walk(base)) {
+            return walk.filter(Files::isDirectory)
+                    .filter(p -> p.equals(base) || !hidden(base.relativize(p)))
+                    .sorted()
+                    .limit(MAX_WATCHED_DIRS + 1)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -213,6 +213,23 @@ class CoreIT {
     }
 
     @Test
+    void recursiveGlobsStayOnTheCachedPathAndSeeNewFiles() throws Exception {
+        write("deep/a/b/One.java", "package a.b;\npublic class One { public static String v() { return \"one\"; } }\n");
+        write("deep/main.java", "//SOURCES **/*.java\npublic class main { public static void main(String[] x) throws Exception {"
+                + " String s = a.b.One.v(); try { s += \" \" + Class.forName(\"a.c.Two\").getMethod(\"v\").invoke(null); }"
+                + " catch (ClassNotFoundException e) { } System.out.println(s); } }\n");
+        Thread.sleep(2100); // past the builder's margin for directories changed while it listed them
+        assertEquals("one\n", jrun("deep/main.java").run().out());
+        Jrun.Result cached = jrun("--verbose", "deep/main.java").run();
+        assertEquals("one\n", cached.out());
+        assertTrue(cached.err().contains("jrun: cached:"), cached.err());
+        write("deep/a/c/Two.java", "package a.c;\npublic class Two { public static String v() { return \"two\"; } }\n");
+        Jrun.Result added = jrun("--verbose", "deep/main.java").run();
+        assertEquals("one two\n", added.out(), added.toString());
+        assertTrue(added.err().contains("building"), added.err());
+    }
+
+    @Test
     void mainDirectiveAndSeveralTopLevelClasses() throws IOException {
         write("multi.java", "//MAIN Second\nclass First { public static void main(String[] a) { System.out.println(\"first\"); } }\n"
                 + "class Second { public static void main(String[] a) { System.out.println(\"second\"); } }\n");
