@@ -76,11 +76,15 @@ final class Kernel {
         return ":" + name + ":E::" + ext + "::" + interp + ":" + flags;
     }
 
-    /** A machine-wide lock for tests that touch the shared entry name {@code jrun}, /etc/binfmt.d/jrun.conf or dpkg. */
+    /**
+     * A lock for tests that touch the shared entry name {@code jrun}, /etc/binfmt.d/jrun.conf or dpkg,
+     * held on the test JVM's own install directory (the test suite's, so it leaves no file behind).
+     */
     static FileLock lock() {
         try {
-            FileChannel ch = FileChannel.open(Path.of("/tmp/jrun-binfmt-it.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            Path file = Path.of(System.getProperty("jrun.it.dir", "target/it")).resolve("binfmt-it.lock");
+            Files.createDirectories(file.getParent());
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             return ch.lock();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
