@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
  * same entry name the front end computes. It resolves dependencies like a build, but compiles nothing.
  */
 @Command(name = "info", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        header = "Shows what jrun would do with a script, and why.",
         description = {"Shows what jrun would do with SCRIPT: the JDK it chooses and why, the directives it read,",
             "the resolved class path, the cache entry and whether it is current, and the java command line."})
 public final class InfoCommand implements Callable<Integer> {

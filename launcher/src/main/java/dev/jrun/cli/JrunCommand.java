@@ -23,20 +23,22 @@ import picocli.CommandLine.Parameters;
         description = {"Runs a single-file Java program: compiles it once, caches the result, and starts",
             "every later run straight from the cache.", ""},
         footerHeading = "%n",
-        footer = {"Everything after SCRIPT is passed to the script unchanged. SCRIPT - reads it from standard input.",
+        footer = {"Everything after SCRIPT is passed to the script unchanged; SCRIPT - reads it",
+            "from standard input.",
             "",
             "Environment:",
-            "  JRUN_CACHE_DIR  the cache root (default $XDG_CACHE_HOME/jrun, else ~/.cache/jrun)",
-            "  JRUN_REPO       the local Maven repository (default ~/.m2/repository)",
-            "  JRUN_SETTINGS   the Maven settings.xml to read (default ~/.m2/settings.xml)",
-            "  JRUN_ALLOW_HTTP 1: allow plain http:// repositories beyond loopback",
-            "  JRUN_PROGRESS   1 or 0: show download progress or not (default: when stderr is a terminal)",
-            "  JRUN_JDKS       more JDK homes to choose from, separated by colons",
-            "  JRUN_JAVA       the java that runs jrun's own builder",
-            "  JRUN_NO_AOT     1: never start scripts from class-data-sharing archives or AOT caches",
+            "  JRUN_CACHE_DIR   the cache (default $XDG_CACHE_HOME/jrun, else ~/.cache/jrun)",
+            "  JRUN_REPO        the local Maven repository (default ~/.m2/repository)",
+            "  JRUN_SETTINGS    the Maven settings.xml (default ~/.m2/settings.xml)",
+            "  JRUN_ALLOW_HTTP  1: allow plain http:// repositories beyond loopback",
+            "  JRUN_PROGRESS    1 or 0: download progress on or off (default: on a terminal)",
+            "  JRUN_JDKS        more JDK homes to choose from, separated by colons",
+            "  JRUN_JAVA        the java that runs jrun's own builder",
+            "  JRUN_NO_AOT      1: never start scripts from CDS archives or AOT caches",
             "",
-            "Exit status: the script's own; or jrun's: 2 usage, 3 script unusable, 4 compile error,",
-            "5 no suitable JDK, 6 dependency error, 7 cache unusable, 8 system error, 70 internal error."})
+            "Exit status: the script's own, or jrun's: 2 usage, 3 script unusable,",
+            "4 compile error, 5 no suitable JDK, 6 dependency error, 7 cache unusable,",
+            "8 system error, 70 internal error."})
 public final class JrunCommand implements Callable<Integer> {
 
     @Option(names = "--fresh", description = "Rebuild the script even if it is cached.")
