@@ -424,7 +424,7 @@ class CoreIT {
     }
 
     @Test
-    void aScriptOthersCannotReadAsAnotherUser() throws IOException {
+    void aScriptOthersCannotReadAsAnotherUser() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Tools.isRoot() && Tools.onPath("setpriv"), "needs root and setpriv");
         Path home = Files.createDirectories(dir.resolve("nobody"));
         Files.setOwner(home, home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
@@ -435,8 +435,10 @@ class CoreIT {
         pb.environment().put("HOME", home.toString());
         pb.environment().put("JRUN_CACHE_DIR", home.resolve("cache").toString());
         pb.command("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", Jrun.bin().toString(), "secret.java");
-        Jrun.Result r = run(pb);
-        assertOneErrorLine(check(r, 3), "jrun: error: secret.java: permission denied");
+        Tools.asOtherUser("nobody", () -> {
+            Jrun.Result r = run(pb);
+            assertOneErrorLine(check(r, 3), "jrun: error: secret.java: permission denied");
+        });
     }
 
     static Jrun.Result check(Jrun.Result r, int status) {

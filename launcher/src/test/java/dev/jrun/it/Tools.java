@@ -41,6 +41,27 @@ public final class Tools {
         Assumptions.assumeTrue(Files.exists(register) && isRoot(), "binfmt_misc needs root and a kernel that has it");
     }
 
+    /**
+     * Runs {@code body}, then removes the JVM's /tmp/hsperfdata_USER directory if it was not there
+     * before: a JVM run as another user (nobody) makes one, and a test leaves no file behind.
+     */
+    public static void asOtherUser(String user, ThrowingRunnable body) throws Exception {
+        Path perf = Path.of(System.getProperty("java.io.tmpdir"), "hsperfdata_" + user);
+        boolean had = Files.exists(perf);
+        try {
+            body.run();
+        } finally {
+            if (!had) {
+                sh("rm -rf '" + perf + "'");
+            }
+        }
+    }
+
+    /** A test body that may throw. */
+    public interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
     public static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }

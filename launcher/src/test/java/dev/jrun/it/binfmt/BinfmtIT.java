@@ -56,6 +56,7 @@ class BinfmtIT {
     @BeforeAll
     static void register() throws IOException {
         Tools.needBinfmt();
+        hadNobodysPerfData = Files.exists(NOBODYS_PERF_DATA);
         name = Kernel.testName();
         // Readable by nobody (the setuid test), unlike a @TempDir.
         dir = Files.createTempDirectory("jrun-binfmt-it");
@@ -68,10 +69,17 @@ class BinfmtIT {
         assertEquals(0, r.status(), r.toString());
     }
 
+    /** What a JVM run as nobody makes; removed after the tests if they made it. */
+    static final Path NOBODYS_PERF_DATA = Path.of(System.getProperty("java.io.tmpdir"), "hsperfdata_nobody");
+    static boolean hadNobodysPerfData;
+
     @AfterAll
     static void cleanUp() throws IOException {
         if (name != null) {
             Kernel.remove(name);
+        }
+        if (!hadNobodysPerfData) {
+            Tools.sh("rm -rf '" + NOBODYS_PERF_DATA + "'");
         }
         if (dir != null) {
             try (Stream<Path> all = Files.walk(dir)) {
