@@ -111,6 +111,25 @@ class AotIT {
         return r.out().lines().anyMatch(l -> l.contains("] " + cls + " source: "));
     }
 
+    @Test
+    void aLockLeftByADeadMakerIsTakenOverAndOneInUseIsNot() throws Exception {
+        Path script = write("dead.java", hello("dead", LOG, "dead maker"));
+        ok(jrun(17, "--no-aot", "dead.java"));
+        Path entry = entry(script);
+        Path lock = Files.createDirectory(entry.resolve("aot.lock"));
+        // a maker that is running (this test JVM stands in for it): its lock is left alone
+        Files.writeString(lock.resolve("maker.pid"), ProcessHandle.current().pid() + "\n");
+        ok(jrun(17, "dead.java"));
+        assertTrue(archives(entry).isEmpty() && Files.exists(lock.resolve("maker.pid")), "the live maker's lock stays");
+        // a maker that died (killed, or lost in a restart): the next run records again
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(lock.resolve("maker.pid"), gone.pid() + "\n");
+        ok(jrun(17, "dead.java"));
+        awaitArchive(entry);
+        assertTrue(fromArchive(ok(jrun(17, "dead.java")), "dead"));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {17, 25})
     void madeInTheBackgroundThenUsedAndOffWithNoAot(int jdk) throws Exception {
