@@ -40,7 +40,7 @@ public sealed interface Check {
     /** The files listed, with their SHA-256, in {@code sumsFile} (sha256sum's format) are unchanged. */
     record Unchanged(Path sumsFile) implements Check {
         public String sh() {
-            return "sha256sum --quiet --status -c -- " + Sh.quote(sumsFile.toString()) + " 2>/dev/null";
+            return "LC_ALL=C sha256sum --quiet --status -c -- " + Sh.quote(sumsFile.toString()) + " 2>/dev/null";
         }
     }
 
