@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION The JVM's "go test -bench -benchmem" and benchstat: JMH times a read() that returns a
 //DESCRIPTION new array against a read(byte[]) that fills the caller's buffer, with -prof gc for the
 //DESCRIPTION bytes each call allocates, with escape analysis on and off.

@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION Attach a classic BPF program to a UDP socket (setsockopt SO_ATTACH_FILTER, through FFM): the kernel drops what it rejects.
 //JAVA 22+
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED

@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION Authoritative DNS server for A, AAAA and TXT from a zone file, on UDP and TCP at the same port (RFC 1035, RFC 7766).
 //JAVA 21+
 

@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION TCP echo client: connect, write, read, close; a load mode holds N connections at once and checks every echoed byte.
 //JAVA 21+
 

@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION TCP echo server: socket, bind, listen, accept, then read/write until the client closes; a virtual thread per connection.
 //JAVA 21+
 

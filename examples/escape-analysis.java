@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION Stack or heap? A read() that returns a new 32-byte array against a read(byte[]) that
 //DESCRIPTION fills the caller's buffer, measured in bytes allocated per call, with the JIT's escape
 //DESCRIPTION analysis on and off (child JVMs), after warm-up.

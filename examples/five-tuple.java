@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION One TCP and one UDP socket on the same port at once; prints the 5-tuple of every incoming flow.
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION GC tuning on the JVM, measured: one workload (a large static data set plus a churn of
 //DESCRIPTION short-lived objects) in child JVMs under different heaps and collectors, then the
 //DESCRIPTION "situation -> action -> pro -> con" table rewritten from the figures.

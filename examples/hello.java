@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION The smallest jrun script: greets, and shows what it was given.
 
 public class hello {

@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION Optimising without a blindfold: runs a workload under Java Flight Recorder and prints,
 //DESCRIPTION from the recording, the hottest methods and the top allocation sites (the JVM's
 //DESCRIPTION pprof). --read FILE.jfr does the same for any recording, e.g. from jrun --jfr.

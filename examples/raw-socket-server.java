@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION The TCP echo server written directly against libc: socket, bind, listen, accept, read, write, close through the FFM API.
 //JAVA 22+
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED

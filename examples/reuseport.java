@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION Two ways to spread connections over worker processes, measured: one shared listening socket vs SO_REUSEPORT.
 //JAVA 22+
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED

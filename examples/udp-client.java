@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION UDP client: sendto each message, recvfrom the reply with a timeout, so a lost datagram shows as a timeout.
 
 import java.io.BufferedReader;

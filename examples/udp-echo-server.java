@@ -1,4 +1,4 @@
-///usr/bin/env jrun "$0" "$@" ; exit $?
+#!/usr/bin/env jrun
 //DESCRIPTION UDP echo server: socket, bind, then recvfrom and sendto each datagram back; can pretend the network lost some.
 
 import java.io.IOException;

@@ -71,8 +71,22 @@ public final class CacheRoot {
             }
             return cache;
         } catch (IOException e) {
-            throw unusable(root, e.getMessage());
+            throw unusable(root, why(e));
         }
+    }
+
+    /** What went wrong, in words: file system exceptions' messages are often just the path. */
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied on " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "cannot create " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Refuses a root that is not a directory, not the user's, or writable by others. */

@@ -81,6 +81,9 @@ final class Compiler {
             String main = req.main() != null ? req.main() : mainClass(task, scriptTree, units.get(0).getName());
             task.generate();
             failOnErrors(diags, units.get(0).getName());
+            if (req.main() != null) {
+                checkMainExists(req, units.get(0).script());
+            }
             if (verbose) {
                 report(diags, false);
             }
@@ -138,9 +141,39 @@ final class Compiler {
         long errors = diags.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count();
         if (errors > 0) {
             report(diags, true);
+            // a compact source file (a bare void main()) on a JDK that does not know them yet
+            boolean compact = Runtime.version().feature() < 25 && diags.getDiagnostics().stream()
+                    .anyMatch(d -> "compiler.err.expected4".equals(d.getCode()) || "compiler.err.class.method.or.field.expected".equals(d.getCode()));
             throw new JrunException(ExitCode.COMPILE, name + ": compilation failed with " + errors
-                    + (errors == 1 ? " error" : " errors") + "; fix " + (errors == 1 ? "it" : "them") + " and run again");
+                    + (errors == 1 ? " error" : " errors") + "; fix " + (errors == 1 ? "it" : "them") + " and run again"
+                    + (compact ? " (methods outside a class, as in void main() { ... }, need Java 25: add //JAVA 25+)" : ""));
         }
+    }
+
+    /** //MAIN must name a class of the script, its sources or its dependencies; else every run would fail. */
+    private static void checkMainExists(CompileRequest req, Script script) {
+        String file = req.main().replace('.', '/') + ".class";
+        if (java.nio.file.Files.isRegularFile(req.classes().resolve(file))) {
+            return;
+        }
+        for (java.nio.file.Path jar : req.classpath()) {
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                if (zip.getEntry(file) != null) {
+                    return;
+                }
+            } catch (IOException e) {
+                // an unreadable jar holds no main class
+            }
+        }
+        int line = 0;
+        for (int i = 0; i < script.lines().size(); i++) {
+            if (script.lines().get(i).startsWith("//MAIN")) {
+                line = i + 1;
+            }
+        }
+        throw new JrunException(ExitCode.SCRIPT, script.name() + (line > 0 ? ":" + line : "") + ": //MAIN "
+                + req.main() + ": no such class in the script, its //SOURCES or its dependencies;"
+                + " name it with its package, e.g. //MAIN com.example.Main");
     }
 
     /** Prints diagnostics as javac does: {@code file:line: kind: message}, the line, a caret. */

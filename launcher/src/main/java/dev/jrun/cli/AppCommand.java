@@ -84,7 +84,7 @@ public final class AppCommand implements Callable<Integer> {
             }
             String base = abs.getFileName().toString();
             String cmd = name != null ? name : base.endsWith(".java") ? base.substring(0, base.length() - 5) : base;
-            if (cmd.isEmpty() || cmd.contains("/") || cmd.startsWith("-") || cmd.startsWith(".") || cmd.contains("\n")) {
+            if (!cmd.matches("[A-Za-z0-9_+@%,:=][A-Za-z0-9_+@%,:=.-]*")) {
                 throw Main.usage("'" + cmd + "' cannot be a command's name; choose one with --name NAME");
             }
             Path dirPath = dir(dir);

@@ -145,7 +145,8 @@ enum Template {
             """);
 
     /** Without binfmt_misc, the kernel cannot run the file and sh reads it: this line then runs jrun on it. */
-    static final String FIRST_LINE = "///usr/bin/env jrun \"$0\" \"$@\" ; exit $?\n";
+    /** Works without binfmt_misc, from any program (the kernel reads it), and execs: jrun blanks it. */
+    static final String FIRST_LINE = "#!/usr/bin/env jrun\n";
 
     final String description;
     private final String text;

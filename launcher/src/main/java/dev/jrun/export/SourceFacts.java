@@ -9,7 +9,6 @@ import dev.jrun.JrunException;
 import dev.jrun.script.Script;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
@@ -29,7 +28,7 @@ record SourceFacts(String packageName, Optional<String> firstClass, Optional<Str
         if (javac == null) {
             throw new JrunException(ExitCode.NO_JDK, "jrun runs on a Java runtime without a compiler; install a JDK");
         }
-        var unit = new SimpleJavaFileObject(URI.create("string:///" + source.name().replace('\\', '/')),
+        var unit = new SimpleJavaFileObject(source.realPath().toUri(),
                 SimpleJavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignore) {

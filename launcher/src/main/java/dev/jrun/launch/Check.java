@@ -83,6 +83,16 @@ public sealed interface Check {
         }
     }
 
+    /**
+     * The first java on PATH is still this file (null: there is none). Without JAVA_HOME the default
+     * JDK is PATH's, so a different java there (PATH changed, update-alternatives) may choose another JDK.
+     */
+    record PathJavaIs(Path realJava) implements Check {
+        public String sh() {
+            return "jrun_path_java_is " + Sh.quote(realJava == null ? "" : realJava.toString());
+        }
+    }
+
     /** The entry can only be checked by the builder (a glob sh cannot expand): go through it each run. */
     record Never(String why) implements Check {
         public String sh() {

@@ -50,6 +50,27 @@ public final class JdkFinder {
         return first.stream().map(JdkFinder::read).flatMap(Optional::stream).findFirst();
     }
 
+    /** Is the default JDK the one PATH names, JAVA_HOME being unset or not a JDK? */
+    public boolean defaultFromPath() {
+        String javaHome = env.get("JAVA_HOME");
+        return javaHome == null || javaHome.isBlank() || read(Path.of(javaHome)).isEmpty();
+    }
+
+    /** The first java on PATH, its links resolved; null if there is none. */
+    public Path firstJavaOnPath() {
+        for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path java = dir.isEmpty() ? null : Path.of(dir, "java");
+            if (java != null && Files.isExecutable(java)) {
+                try {
+                    return java.toRealPath();
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * The JDK to run a script on: the default one if it satisfies {@code req} (or there is no
      * requirement), else the newest that does.

@@ -58,6 +58,10 @@ public final class Planner {
             }
         }
         List<Check> checks = new ArrayList<>(collected.checks());
+        if (jdks.defaultFromPath()) {
+            // the default JDK is PATH's: another java first on PATH may mean another JDK
+            checks.add(new Check.PathJavaIs(jdks.firstJavaOnPath()));
+        }
         checks.addAll(deps.checks());
         return new Plan(inputs, jdk, deps, directives.compileOptions(), directives.javaOptions(), main,
                 directives.preview(), directives.noAot(), manifest, checks);

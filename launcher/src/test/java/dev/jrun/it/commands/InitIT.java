@@ -54,12 +54,12 @@ class InitIT {
         Path file = dir.resolve("greeter.java");
         assertTrue(Files.isExecutable(file));
         String text = Files.readString(file);
-        assertTrue(text.startsWith("///usr/bin/env jrun \"$0\" \"$@\" ; exit $?\n"), text);
+        assertTrue(text.startsWith("#!/usr/bin/env jrun\n"), text);
         assertTrue(text.contains("public class greeter"), text);
         Jrun.Result r = jrun("greeter.java", "you", "and me").run();
         ok(r);
         assertEquals("Hello, you and me!\n", r.out());
-        // as a program: through binfmt_misc if registered, else sh reads the first line
+        // as a program: through binfmt_misc if registered, else the kernel reads the #! line
         ProcessBuilder run = new ProcessBuilder("sh", "-c", "cd \"$1\" && ./greeter.java there", "sh", dir.toString())
                 .redirectErrorStream(true);
         run.environment().put("PATH", Jrun.cmd().builder().environment().get("PATH"));
