@@ -161,6 +161,46 @@ class CoreIT {
         assertEquals("17\n", jrun("--java", "17", "v.java").run().out());
     }
 
+    /** The home of an installed JDK of this release other than the default, or null. */
+    static Path otherJdk(int major) throws IOException {
+        try (Stream<Path> homes = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path home : homes.sorted().toList()) {
+                Path release = home.resolve("release");
+                if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/javac"))
+                        && Files.readString(release).contains("JAVA_VERSION=\"" + major + ".")) {
+                    return home.toRealPath();
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void withoutJavaHomeTheJavaFirstOnPathIsTheDefaultJdkEvenForCachedScripts() throws IOException {
+        Path jdk25 = otherJdk(25);
+        org.junit.jupiter.api.Assumptions.assumeTrue(jdk25 != null, "needs a JDK 25 in /usr/lib/jvm");
+        write("ver.java", "public class ver { public static void main(String[] a) {"
+                + " System.out.println(Runtime.version().feature()); } }\n");
+        String path = Jrun.cmd().builder().environment().get("PATH");
+        String plain = jrun("ver.java").env("JAVA_HOME", null).run().out();
+        Jrun.Result on25 = jrun("ver.java").env("JAVA_HOME", null).env("PATH", jdk25.resolve("bin") + ":" + path).run();
+        assertEquals("25\n", on25.out(), on25.toString());
+        assertEquals(plain, jrun("ver.java").env("JAVA_HOME", null).run().out(), "back to PATH's own java");
+    }
+
+    @Test
+    void mainDirectiveNamingNoClassIsABuildError() throws IOException {
+        write("mn.java", "public class mn { public static void main(String[] a) {} }\n//MAIN Nope\n");
+        assertOneErrorLine(check(jrun("mn.java").run(), 3), "jrun: error: mn.java:2: //MAIN Nope: no such class");
+    }
+
+    @Test
+    void aCompactSourceFileBeforeJava25SaysWhatItNeeds() throws IOException {
+        write("cpt.java", "void main() { IO.println(\"hi\"); }\n");
+        Jrun.Result r = check(jrun("--java", "17", "cpt.java").run(), 4);
+        assertTrue(r.err().lines().reduce((a, b) -> b).orElse("").contains("need Java 25: add //JAVA 25+"), r.err());
+    }
+
     @Test
     void noSuitableJdkListsTheJdksFound() throws IOException {
         write("j99.java", "//JAVA 99+\npublic class j99 { public static void main(String[] a) {} }\n");

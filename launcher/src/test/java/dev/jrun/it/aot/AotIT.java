@@ -180,9 +180,11 @@ class AotIT {
         Path archive = awaitArchive(entry);
         byte[] good = Files.readAllBytes(archive);
 
-        // cut short, garbage, and empty: the JVM refuses each, silently, and the script runs
+        // cut short, garbage, empty, and damaged inside (a disk error, a stray write): the JVM refuses
+        // each, silently, and the script runs
         archive.toFile().setWritable(true);
-        byte[][] bad = {java.util.Arrays.copyOf(good, good.length / 3), garbage(100_000), new byte[0]};
+        byte[][] bad = {java.util.Arrays.copyOf(good, good.length / 3), garbage(100_000), new byte[0],
+            damaged(good, good.length / 5), damaged(good, good.length / 2), damaged(good, good.length * 4 / 5)};
         for (byte[] content : bad) {
             Files.write(archive, content);
             Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(5)));
@@ -199,6 +201,13 @@ class AotIT {
             assertEquals("", r.err());
             assertEquals("still runs\n", r.out());
         }
+    }
+
+    private static byte[] damaged(byte[] good, int at) {
+        byte[] b = good.clone();
+        byte[] noise = garbage(4096);
+        System.arraycopy(noise, 0, b, at, Math.min(noise.length, b.length - at));
+        return b;
     }
 
     private static byte[] garbage(int n) {
