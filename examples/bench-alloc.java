@@ -158,9 +158,13 @@ public class BenchAlloc {
             if (setting.equals("off")) {
                 opts.jvmArgsAppend("-XX:-DoEscapeAnalysis");
             }
+            if (Runtime.version().feature() >= 23) {
+                opts.jvmArgsAppend("--sun-misc-unsafe-memory-access=allow");    // JMH still uses sun.misc.Unsafe
+            }
+            // with --csv, what JMH passes on from its forks goes to stderr: stdout holds only the CSV
             VerboseMode mode = csv ? VerboseMode.SILENT : VerboseMode.NORMAL;
             Collection<RunResult> results = new Runner(opts.build(),
-                    OutputFormatFactory.createFormatInstance(System.out, mode)).run();
+                    OutputFormatFactory.createFormatInstance(csv ? System.err : System.out, mode)).run();
             for (RunResult r : results) {
                 String name = r.getParams().getBenchmark();
                 name = name.substring(name.lastIndexOf('.') + 1);

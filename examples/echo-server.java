@@ -23,14 +23,23 @@ import java.util.concurrent.atomic.AtomicLong;
 class EchoServer {
     static boolean trace;
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Throwable {
+        try {
+            run(args);
+        } catch (java.io.IOException e) {                // refused, unreachable, port taken: one line, status 1
+            System.err.println("echo-server: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws IOException {
         String host = "127.0.0.1";
         int port = 7007, backlog = 4096;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--host" -> host = value(args, ++i);
-                case "--port" -> port = Integer.parseInt(value(args, ++i));
-                case "--backlog" -> backlog = Integer.parseInt(value(args, ++i));
+                case "--port" -> port = port(args, ++i);
+                case "--backlog" -> backlog = number(args, ++i);
                 case "--trace" -> trace = true;
                 case "-h", "--help" -> { help(); return; }
                 default -> usage("unknown argument: " + args[i]);
@@ -63,15 +72,25 @@ class EchoServer {
                     + " at once), " + bytes.get() + " bytes echoed");
         }));
 
+        String lastError = null;
         while (true) {
             Socket s;
             try {
                 s = server.accept();                               // accept(): blocks for the next handshake
+                lastError = null;
             } catch (IOException e) {
                 if (server.isClosed()) {
                     return;
                 }
-                System.err.println("accept: " + e.getMessage());  // e.g. EMFILE: out of file descriptors
+                if (!String.valueOf(e.getMessage()).equals(lastError)) {   // say it once, not per retry
+                    System.err.println("accept: " + e.getMessage());      // e.g. EMFILE: out of file descriptors
+                    lastError = String.valueOf(e.getMessage());
+                }
+                try {
+                    Thread.sleep(10);             // the handshake stays queued: wait for a descriptor to free
+                } catch (InterruptedException stop) {
+                    return;
+                }
                 continue;
             }
             int id = total.incrementAndGet();
@@ -119,6 +138,30 @@ class EchoServer {
         if (trace) {
             System.err.println("[trace] " + step);
         }
+    }
+
+    /** A port number after option args[i - 1]: 0 (any free one) to 65535; a usage error otherwise. */
+    static int port(String[] args, int i) {
+        int port = number(args, i);
+        if (port > 65535) {
+            usage(args[i - 1] + " wants a port number from 0 to 65535, not " + port);
+        }
+        return port;
+    }
+
+    /** A whole number of 0 or more after option args[i - 1]; a usage error otherwise. */
+    static int number(String[] args, int i) {
+        String v = value(args, i);
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        usage(args[i - 1] + " wants a whole number of 0 or more, not '" + v + "'");
+        return -1;
     }
 
     static String value(String[] args, int i) {

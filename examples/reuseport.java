@@ -52,19 +52,28 @@ class ReusePort {
     static boolean trace;
 
     public static void main(String[] args) throws Throwable {
+        try {
+            run(args);
+        } catch (java.io.IOException e) {                // refused, unreachable, port taken: one line, status 1
+            System.err.println("reuseport: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws Throwable {
         String host = "127.0.0.1", mode = "both";
         int workers = 4, connections = 400, worker = -1, port = 0;
         boolean inherited = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--host" -> host = value(args, ++i);
-                case "--workers" -> workers = Integer.parseInt(value(args, ++i));
-                case "--connections" -> connections = Integer.parseInt(value(args, ++i));
+                case "--workers" -> workers = number(args, ++i);
+                case "--connections" -> connections = number(args, ++i);
                 case "--mode" -> mode = value(args, ++i);
                 case "--trace" -> trace = true;
-                case "--worker" -> worker = Integer.parseInt(value(args, ++i));    // the workers' own options
+                case "--worker" -> worker = number(args, ++i);    // the workers' own options
                 case "--inherited" -> inherited = true;
-                case "--port" -> port = Integer.parseInt(value(args, ++i));
+                case "--port" -> port = port(args, ++i);
                 case "-h", "--help" -> { help(); return; }
                 default -> usage("unknown argument: " + args[i]);
             }
@@ -274,6 +283,30 @@ class ReusePort {
         if (trace) {
             System.err.println("[trace] " + step);
         }
+    }
+
+    /** A port number after option args[i - 1]: 0 (any free one) to 65535; a usage error otherwise. */
+    static int port(String[] args, int i) {
+        int port = number(args, i);
+        if (port > 65535) {
+            usage(args[i - 1] + " wants a port number from 0 to 65535, not " + port);
+        }
+        return port;
+    }
+
+    /** A whole number of 0 or more after option args[i - 1]; a usage error otherwise. */
+    static int number(String[] args, int i) {
+        String v = value(args, i);
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        usage(args[i - 1] + " wants a whole number of 0 or more, not '" + v + "'");
+        return -1;
     }
 
     static String value(String[] args, int i) {
