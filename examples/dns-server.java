@@ -325,6 +325,10 @@ class DnsServer {
             if (!name.endsWith(".")) {
                 name += ".";                               // every name is fully qualified; the dot is optional
             }
+            if (name.length() > 254 || name.startsWith(".") || name.contains("..")
+                    || java.util.Arrays.stream(name.split("\\.")).anyMatch(l -> l.length() > 63)) {
+                usage(at + "not a domain name: " + words.get(0) + " (labels of 1 to 63 characters, 253 in all)");
+            }
             String type = words.get(1).toUpperCase();
             List<String> values = words.subList(2, words.size());
             Rr rr = switch (type) {
@@ -345,12 +349,24 @@ class DnsServer {
         if (values.size() != 1 || !v.matches("[0-9a-fA-F:.]+")) {             // a literal, never a lookup
             usage(at + "expected one " + (kind == Inet4Address.class ? "IPv4" : "IPv6") + " address");
         }
-        try {
-            InetAddress a = InetAddress.getByName(v);
-            if (kind.isInstance(a)) {
-                return a.getAddress();
+        boolean four = kind == Inet4Address.class;
+        // dotted quads only for A (InetAddress would take "10.1" as 10.0.0.1), a colon for AAAA
+        if (four ? v.matches("\\d{1,3}(\\.\\d{1,3}){3}") : v.contains(":")) {
+            try {
+                byte[] a = InetAddress.getByName(v).getAddress();
+                if (a.length == (four ? 4 : 16)) {
+                    return a;
+                }
+                if (!four && a.length == 4) {                      // ::ffff:1.2.3.4, which Java hands back as IPv4
+                    byte[] mapped = new byte[16];
+                    mapped[10] = (byte) 0xff;
+                    mapped[11] = (byte) 0xff;
+                    System.arraycopy(a, 0, mapped, 12, 4);
+                    return mapped;
+                }
+            } catch (IOException ignored) {
+                // said below
             }
-        } catch (IOException ignored) {
         }
         usage(at + "not a" + (kind == Inet4Address.class ? "n IPv4" : "n IPv6") + " address: " + v);
         return null;
