@@ -66,6 +66,7 @@ public final class BinfmtCommand implements Callable<Integer> {
     }
 
     @Command(name = "register", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+            header = "Registers jrun as the interpreter of .java files.",
             description = {"Registers jrun as the interpreter of .java files (replacing an older jrun entry), and",
                 "records it in /etc/binfmt.d/NAME.conf for systemd-binfmt at boot. Mounts binfmt_misc if needed."})
     static final class Register implements Callable<Integer> {
@@ -190,6 +191,7 @@ public final class BinfmtCommand implements Callable<Integer> {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+            header = "Shows whether ./script.java runs with jrun, and why not.",
             description = {"Shows whether ./script.java runs with jrun: binfmt_misc mounted and enabled, the entry,",
                 "its interpreter and flags, and whether the interpreter still exists.",
                 "Exit status 0 if it does, 1 if not."})

@@ -64,6 +64,7 @@ public final class CacheCommand implements Callable<Integer> {
     }
 
     @Command(name = "gc", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            header = "Removes entries unused for a while, or beyond a size budget.",
             description = {"Removes the entries unused for a while, and the least recently used ones beyond a size budget.",
                 "An entry being built is never removed. Last use is when the java launcher last read the entry's",
                 "java.args (its access time), or when it was built."})

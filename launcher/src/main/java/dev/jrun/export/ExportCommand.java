@@ -29,6 +29,7 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     @Command(name = "maven", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            header = "Writes a Maven project that builds and runs the script.",
             description = {"Writes a Maven project into DIR (new or empty): pom.xml with the script's dependencies,",
                 "repositories, Java release, compiler and JVM options and main class; the script and its //SOURCES",
                 "under src/main/java, its //FILES under src/main/resources. mvn package builds target/NAME.jar",
