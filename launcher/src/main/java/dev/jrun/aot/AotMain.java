@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -143,14 +144,19 @@ public final class AotMain {
         run(check, true, "loading the new archive");
 
         verifyInputs(p); // nothing changed while it was made
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(entry, "aot-*.jsa")) {
+        Path ok = archive.resolveSibling(archive.getFileName() + ".ok");
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(entry, "aot-*.{jsa,jsa.ok}")) {
             for (Path f : old) {
-                if (!f.equals(archive)) {
+                if (!f.equals(archive) && !f.equals(ok)) {
                     Files.deleteIfExists(f);
                 }
             }
         }
         Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // The archive as made and checked: the front end uses it only while it is not newer than this
+        // stamp, so an archive written to since (damaged, replaced) is never mapped.
+        Files.write(ok, new byte[0]);
+        Files.setLastModifiedTime(ok, FileTime.fromMillis(System.currentTimeMillis()));
         Files.deleteIfExists(entry.resolve(FAILED));
     }
 
