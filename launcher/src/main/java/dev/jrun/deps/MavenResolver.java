@@ -71,9 +71,11 @@ public final class MavenResolver implements DependencyResolver {
         }
         List<Path> classpath = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
+        boolean locked = key.startsWith("lock ");
         for (Maven.Resolved j : jars) {
             classpath.add(j.file());
-            checks.add(new Check.FileExists(j.file()));
+            // with a lock file, a jar written to since the build is checked against its locked hash
+            checks.add(locked ? new Check.FileUnmodified(j.file()) : new Check.FileExists(j.file()));
         }
         spec.envUsed().forEach((name, value) -> checks.add(new Check.EnvIs(name, value)));
         return new Resolution(List.copyOf(classpath), List.copyOf(checks), key);

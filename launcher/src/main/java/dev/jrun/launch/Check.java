@@ -20,6 +20,17 @@ public sealed interface Check {
         }
     }
 
+    /**
+     * The file still exists and was not written to since the entry was built (its jar is newer): a
+     * locked dependency changed in place sends the run back to the builder, which checks its hash.
+     */
+    record FileUnmodified(Path file) implements Check {
+        public String sh() {
+            String q = Sh.quote(file.toString());
+            return "[ -f " + q + " ] && ! [ " + q + " -nt \"$entry/app.jar\" ]";
+        }
+    }
+
     /** The program still exists and can be run (the JDK's java). */
     record Executable(Path file) implements Check {
         public String sh() {

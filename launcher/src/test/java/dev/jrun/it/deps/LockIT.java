@@ -56,9 +56,10 @@ class LockIT {
         Jrun.Result r = jrun(dir, "app.java").run();
         assertEquals("hello l with words-1.1\n", r.out(), r.toString());
 
-        // the jar in the local repository is replaced: the lock notices
+        // the jar in the local repository is replaced: the lock notices, on the next (cached) run
         MavenRepo.overwrite(words, "not the locked jar");
-        Jrun.Result bad = jrun(dir, "--fresh", "app.java").run();
+        Files.setLastModifiedTime(words, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+        Jrun.Result bad = jrun(dir, "app.java").run();
         ErrorsIT.oneLine(bad, 6);
         assertTrue(bad.err().contains("app.java.lock: com.example:words:jar:1.1 is not the locked artifact"), bad.err());
         assertTrue(bad.err().contains("jrun lock app.java"), bad.err());
