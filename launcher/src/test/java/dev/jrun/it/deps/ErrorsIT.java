@@ -10,32 +10,10 @@ import dev.jrun.it.Jrun;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every way //DEPS can fail: one line, the script's line, status 6 (3 for a malformed line), no stack trace. */
-class ErrorsIT {
-    @TempDir
-    static Path repoDir;
-    static RepoServer server;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void serve() throws IOException {
-        Artifacts.build(new MavenRepo(repoDir));
-        server = new RepoServer(repoDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class ErrorsIT extends ServedRepository {
     static final String MAIN = "public class s { public static void main(String[] a) { System.out.println(\"ran\"); } }\n";
 
     static void oneLine(Jrun.Result r, int status) {

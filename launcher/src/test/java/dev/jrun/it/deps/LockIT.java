@@ -8,33 +8,10 @@ import dev.jrun.it.Jrun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** jrun lock: SCRIPT.lock pins every artifact by version and SHA-256. */
-class LockIT {
-    @TempDir
-    static Path repoDir;
-    static MavenRepo repo;
-    static RepoServer server;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void serve() throws IOException {
-        repo = new MavenRepo(repoDir);
-        Artifacts.build(repo);
-        server = new RepoServer(repoDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class LockIT extends ServedRepository {
     String app(String deps) throws IOException {
         Artifacts.script(dir, "app.java", "//REPOS test=" + server.url() + "\n" + deps
                 + "public class app { public static void main(String[] a) { System.out.println(greet.Greet.hello(\"l\")); } }\n");

@@ -15,31 +15,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** //DEPS resolved from a repository served on loopback: what a script gets, and when jrun fetches it. */
-class ResolveIT {
-    @TempDir
-    static Path repoDir;
-    static RepoServer server;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void serve() throws IOException {
-        Artifacts.build(new MavenRepo(repoDir));
-        server = new RepoServer(repoDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class ResolveIT extends ServedRepository {
     String repos() {
         return "//REPOS test=" + server.url() + "\n";
     }
