@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,8 +57,14 @@ public final class Jrun {
     public static synchronized Path bin() {
         if (prefix == null) {
             Path it = Path.of(System.getProperty("jrun.it.dir", "target/it")).toAbsolutePath();
-            Path p = it.resolve("prefix");
+            Path p;
             try {
+                // In /tmp, readable by all: some tests run jrun as another user (nobody), and the
+                // checkout may sit in a directory only its owner can enter. Removed when the tests end.
+                p = Files.createTempDirectory("jrun-it-", PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwxr-xr-x")));
+                Path installed = p;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> Tools.sh("rm -rf '" + installed + "'")));
                 Files.createDirectories(it);
                 Process install = new ProcessBuilder(repoRoot().resolve("install").toString(), "--prefix", p.toString(),
                         "--no-binfmt", "--no-build").redirectErrorStream(true).redirectOutput(it.resolve("install.log").toFile())
