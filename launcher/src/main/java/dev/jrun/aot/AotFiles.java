@@ -1,8 +1,8 @@
 package dev.jrun.aot;
 
+import dev.jrun.Hashing;
 import dev.jrun.Version;
-import dev.jrun.build.Hashing;
-import dev.jrun.launch.Sh;
+import dev.jrun.entry.Sh;
 import dev.jrun.plan.Jdk;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,7 +1,7 @@
 package dev.jrun.aot;
 
-import dev.jrun.build.CacheRoot;
-import dev.jrun.build.Hashing;
+import dev.jrun.Hashing;
+import dev.jrun.entry.CacheRoot;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
@@ -10,10 +10,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;

@@ -12,7 +12,7 @@ import java.util.List;
  * </pre>
  * (a magic entry has {@code offset}, {@code magic} and {@code mask} lines instead of {@code extension}).
  */
-record BinfmtEntry(String name, boolean enabled, String interpreter, String flags, String extension) {
+public record BinfmtEntry(String name, boolean enabled, String interpreter, String flags, String extension) {
 
     static BinfmtEntry parse(String name, List<String> lines) {
         boolean enabled = false;
@@ -34,11 +34,11 @@ record BinfmtEntry(String name, boolean enabled, String interpreter, String flag
     }
 
     /** Does the kernel hand files named *.EXT to this entry's interpreter? */
-    boolean matchesExtension(String ext) {
+    public boolean matchesExtension(String ext) {
         return ("." + ext).equals(extension);
     }
 
-    String describe() {
+    public String describe() {
         return "'" + name + "' (" + (extension != null ? "extension " + extension : "magic") + ", interpreter "
                 + interpreter + (flags.isEmpty() ? "" : ", flags " + flags) + (enabled ? "" : ", disabled") + ")";
     }

@@ -21,25 +21,25 @@ import java.util.stream.Stream;
  * {@code :name:type:offset:magic:mask:interpreter:flags} line, {@code status} says whether it is
  * enabled, and each entry is a file that shows it and removes it when {@code -1} is written to it.
  */
-final class BinfmtMisc {
-    static final Path DIR = Path.of("/proc/sys/fs/binfmt_misc");
+public final class BinfmtMisc {
+    public static final Path DIR = Path.of("/proc/sys/fs/binfmt_misc");
 
     private final Path dir;
 
-    BinfmtMisc(Path dir) {
+    public BinfmtMisc(Path dir) {
         this.dir = dir;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    boolean mounted() {
+    public boolean mounted() {
         return Files.exists(dir.resolve("register"));
     }
 
     /** Mounts binfmt_misc at its place under /proc unless it is mounted. */
-    void mount() {
+    public void mount() {
         if (mounted()) {
             return;
         }
@@ -53,7 +53,7 @@ final class BinfmtMisc {
         }
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         try {
             return Files.readString(dir.resolve("status")).strip().equals("enabled");
         } catch (IOException e) {
@@ -61,13 +61,13 @@ final class BinfmtMisc {
         }
     }
 
-    List<BinfmtEntry> entries() {
+    public List<BinfmtEntry> entries() {
         List<BinfmtEntry> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files.sorted()::iterator) {
                 String name = f.getFileName().toString();
                 if (!name.equals("register") && !name.equals("status")) {
-                    entry(name).ifPresent(all::add);
+                entry(name).ifPresent(all::add);
                 }
             }
         } catch (IOException e) {
@@ -77,7 +77,7 @@ final class BinfmtMisc {
         return all;
     }
 
-    Optional<BinfmtEntry> entry(String name) {
+    public Optional<BinfmtEntry> entry(String name) {
         try {
             return Optional.of(BinfmtEntry.parse(name, Files.readAllLines(dir.resolve(name))));
         } catch (NoSuchFileException e) {
@@ -91,7 +91,7 @@ final class BinfmtMisc {
      * Writes {@code line} to the register file; the kernel checks it (and, with flag F, opens the
      * interpreter). {@code command} is the register command to suggest running as root.
      */
-    void register(String line, String interpreter, String command) {
+    public void register(String line, String interpreter, String command) {
         try {
             write(dir.resolve("register"), line);
         } catch (IOException e) {
@@ -105,7 +105,7 @@ final class BinfmtMisc {
         }
     }
 
-    void remove(String name) {
+    public void remove(String name) {
         try {
             write(dir.resolve(name), "-1");
         } catch (NoSuchFileException e) {

@@ -1,7 +1,7 @@
 package dev.jrun.binfmt;
 
 /** What to tell a user who cannot have binfmt_misc: the command to run as root, and the first lines that work without it. */
-final class Hints {
+public final class Hints {
     /** The two first lines that make a .java file executable without binfmt_misc. */
     static final String FALLBACKS = "or start scripts with the line '#!/usr/bin/env jrun' (runs from anywhere, but is"
             + " not Java to other tools) or '///usr/bin/env jrun \"$0\" \"$@\" ; exit $?' (valid Java, runs from a"
@@ -13,7 +13,7 @@ final class Hints {
     }
 
     /** {@code command}: the register command line to run as root. */
-    static String notRoot(String command) {
+    public static String notRoot(String command) {
         return "registering needs root: run 'sudo " + command + "'; " + FALLBACKS;
     }
 }

@@ -2,7 +2,7 @@ package dev.jrun.cli;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
-import dev.jrun.launch.Sh;
+import dev.jrun.entry.Sh;
 import dev.jrun.script.Script;
 import java.io.File;
 import java.io.IOException;

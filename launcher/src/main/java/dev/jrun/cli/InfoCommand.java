@@ -1,12 +1,12 @@
 package dev.jrun.cli;
 
 import dev.jrun.Json;
-import dev.jrun.build.BuildMain;
-import dev.jrun.build.Builder;
-import dev.jrun.build.CacheRoot;
-import dev.jrun.build.Entry;
-import dev.jrun.build.EntryPath;
-import dev.jrun.launch.LaunchFiles;
+import dev.jrun.entry.CacheRoot;
+import dev.jrun.entry.Entry;
+import dev.jrun.entry.EntryPath;
+import dev.jrun.entry.LaunchFiles;
+import dev.jrun.launch.BuildMain;
+import dev.jrun.launch.Builder;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.JdkFinder;
 import dev.jrun.plan.Plan;

@@ -3,6 +3,7 @@ package dev.jrun.cli;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.Version;
+import dev.jrun.deps.Maven;
 import dev.jrun.script.Script;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.jrun.cli;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
-import dev.jrun.build.BuildMain;
+import dev.jrun.Report;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -18,7 +18,7 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cl = commandLine();
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
-        cl.setExecutionExceptionHandler((e, line, parsed) -> BuildMain.report(e, verbose));
+        cl.setExecutionExceptionHandler((e, line, parsed) -> Report.failure(e, verbose));
         return cl.execute(args);
     }
 

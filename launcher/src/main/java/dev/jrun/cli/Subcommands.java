@@ -11,11 +11,11 @@ final class Subcommands {
         // one line a subcommand: cl.addSubcommand(new SomeCommand());
         cl.addSubcommand(new InitCommand());
         cl.addSubcommand(new InfoCommand());
-        cl.addSubcommand(new dev.jrun.plan.JdksCommand());
+        cl.addSubcommand(new dev.jrun.cli.JdksCommand());
         cl.addSubcommand(new AppCommand());
-        cl.addSubcommand(new dev.jrun.build.CacheCommand());
-        cl.addSubcommand(new dev.jrun.export.ExportCommand());
-        cl.addSubcommand(new dev.jrun.deps.LockCommand());
-        cl.addSubcommand(new dev.jrun.binfmt.BinfmtCommand());
+        cl.addSubcommand(new dev.jrun.cli.CacheCommand());
+        cl.addSubcommand(new dev.jrun.cli.ExportCommand());
+        cl.addSubcommand(new dev.jrun.cli.LockCommand());
+        cl.addSubcommand(new dev.jrun.cli.BinfmtCommand());
     }
 }

@@ -39,7 +39,7 @@ import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
  * two ways jrun resolves: a whole dependency graph from //DEPS, or exactly the artifacts a lock
  * file lists.
  */
-final class Maven implements AutoCloseable {
+public final class Maven implements AutoCloseable {
     /** A resolved artifact: {@code group:artifact:extension[:classifier]:version} and its file. */
     record Resolved(String coords, Path file) {
     }

@@ -1,10 +1,10 @@
 package dev.jrun.deps;
 
 import dev.jrun.ExitCode;
+import dev.jrun.Hashing;
 import dev.jrun.JrunException;
-import dev.jrun.build.Hashing;
-import dev.jrun.launch.Check;
 import dev.jrun.plan.BuildOptions;
+import dev.jrun.plan.Check;
 import dev.jrun.plan.DependencyResolver;
 import dev.jrun.plan.Plan;
 import dev.jrun.plan.Resolution;

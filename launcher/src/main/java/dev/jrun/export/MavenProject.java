@@ -2,6 +2,7 @@ package dev.jrun.export;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
+import dev.jrun.cli.Main;
 import dev.jrun.deps.Coordinate;
 import dev.jrun.deps.DepsSpec;
 import dev.jrun.deps.Repo;
@@ -25,7 +26,7 @@ import java.util.Map;
  * target/lib, so that {@code java -jar} runs it as jrun does; {@code mvn exec:exec} runs it with the
  * script's //JAVA_OPTIONS too.
  */
-final class MavenProject {
+public final class MavenProject {
     /**
      * The plugin versions jrun's own build uses (see pom.xml), so that a machine that built jrun has
      * them in its local repository and can build the project with {@code mvn -o}.
@@ -41,12 +42,12 @@ final class MavenProject {
     private final Plan plan;
     private final StringBuilder pom = new StringBuilder();
 
-    MavenProject(Plan plan) {
+    public MavenProject(Plan plan) {
         this.plan = plan;
     }
 
     /** Writes the project into {@code dir}, which must not exist or be empty. Returns the jar Maven will make. */
-    String write(Path dir) throws IOException {
+    public String write(Path dir) throws IOException {
         Script script = plan.inputs().script();
         SourceFacts facts = SourceFacts.of(script);
         String fileName = script.realPath().getFileName().toString();

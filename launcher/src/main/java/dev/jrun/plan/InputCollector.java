@@ -1,6 +1,5 @@
 package dev.jrun.plan;
 
-import dev.jrun.launch.Check;
 import dev.jrun.script.Directive;
 import dev.jrun.script.DirectiveParser;
 import dev.jrun.script.Directives;

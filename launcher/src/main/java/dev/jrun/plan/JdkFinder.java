@@ -180,7 +180,7 @@ public final class JdkFinder {
     }
 
     /** The JDK at {@code home}: it has bin/java, bin/javac and a release file naming its version. */
-    static Optional<Jdk> read(Path home) {
+    public static Optional<Jdk> read(Path home) {
         try {
             Path real = home.toRealPath();
             if (!Files.isExecutable(real.resolve("bin/java")) || !Files.isExecutable(real.resolve("bin/javac"))) {

@@ -1,6 +1,5 @@
 package dev.jrun.plan;
 
-import dev.jrun.launch.Check;
 import dev.jrun.script.Directives;
 import dev.jrun.script.Script;
 import java.nio.file.Path;

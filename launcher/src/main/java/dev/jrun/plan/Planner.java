@@ -2,7 +2,6 @@ package dev.jrun.plan;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
-import dev.jrun.launch.Check;
 import dev.jrun.script.Directive;
 import dev.jrun.script.Script;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.jrun.plan;
 
-import dev.jrun.launch.Check;
 import java.nio.file.Path;
 import java.util.List;
 

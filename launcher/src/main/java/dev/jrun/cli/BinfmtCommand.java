@@ -1,7 +1,10 @@
-package dev.jrun.binfmt;
+package dev.jrun.cli;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
+import dev.jrun.binfmt.BinfmtEntry;
+import dev.jrun.binfmt.BinfmtMisc;
+import dev.jrun.binfmt.Hints;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
-package dev.jrun.build;
+package dev.jrun.compile;
 
 import dev.jrun.JrunException;
+import dev.jrun.Report;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,9 @@ public final class CompileChild {
             String main = new Compiler(System.err, verbose).compile(req);
             Files.writeString(Path.of(args[1]), main, StandardCharsets.UTF_8);
         } catch (JrunException e) {
-            System.exit(BuildMain.report(e, verbose));
+            System.exit(Report.failure(e, verbose));
         } catch (Exception | Error e) {
-            System.exit(BuildMain.report(e, verbose));
+            System.exit(Report.failure(e, verbose));
         }
     }
 }

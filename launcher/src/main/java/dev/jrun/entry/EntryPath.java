@@ -1,5 +1,6 @@
-package dev.jrun.build;
+package dev.jrun.entry;
 
+import dev.jrun.Hashing;
 import dev.jrun.Version;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.jrun.build;
+package dev.jrun;
 
 import java.io.IOException;
 import java.io.InputStream;

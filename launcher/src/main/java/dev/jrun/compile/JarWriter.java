@@ -1,4 +1,4 @@
-package dev.jrun.build;
+package dev.jrun.compile;
 
 import dev.jrun.Version;
 import dev.jrun.plan.Plan;
@@ -17,11 +17,11 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /** Packs compiled classes and //FILES resources into the entry's jar (class-data sharing needs jars). */
-final class JarWriter {
+public final class JarWriter {
     private JarWriter() {
     }
 
-    static void write(Path jar, Path classes, List<Plan.Resource> resources, String main,
+    public static void write(Path jar, Path classes, List<Plan.Resource> resources, String main,
             Map<String, String> extraManifest) throws IOException {
         Manifest manifest = new Manifest();
         Attributes attrs = manifest.getMainAttributes();

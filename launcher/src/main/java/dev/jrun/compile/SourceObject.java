@@ -1,4 +1,4 @@
-package dev.jrun.build;
+package dev.jrun.compile;
 
 import dev.jrun.script.Script;
 import java.net.URI;

@@ -1,6 +1,5 @@
-package dev.jrun.build;
+package dev.jrun.entry;
 
-import dev.jrun.launch.LaunchFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

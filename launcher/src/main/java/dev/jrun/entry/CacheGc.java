@@ -1,4 +1,4 @@
-package dev.jrun.build;
+package dev.jrun.entry;
 
 import java.io.File;
 import java.io.IOException;

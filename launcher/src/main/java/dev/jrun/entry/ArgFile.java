@@ -1,4 +1,4 @@
-package dev.jrun.launch;
+package dev.jrun.entry;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package dev.jrun.launch;
+package dev.jrun.entry;
 
+import dev.jrun.plan.Check;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,9 +36,9 @@ public final class LaunchFiles {
         env.append("jrun_java=").append(Sh.quote(java.toString())).append('\n');
         env.append("jrun_main=").append(Sh.quote(mainClass)).append('\n');
         extraEnv.forEach(line -> env.append(line).append('\n'));
-        env.append("jrun_valid() {\n    ").append(new Check.Executable(java).sh());
+        env.append("jrun_valid() {\n    ").append(ShellTest.of(new Check.Executable(java)));
         for (Check check : checks) {
-            env.append(" &&\n    ").append(check.sh());
+            env.append(" &&\n    ").append(ShellTest.of(check));
         }
         env.append("\n}\n");
         Files.writeString(dir.resolve(ENV), env.toString(), StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package dev.jrun.build;
+package dev.jrun.compile;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -23,7 +23,7 @@ import java.util.Properties;
 public record CompileRequest(List<Path> units, List<String> names, List<Path> classpath, List<String> options,
         Path classes, String main) {
 
-    void write(Path file) throws IOException {
+    public void write(Path file) throws IOException {
         Properties p = new Properties();
         putList(p, "unit", units.stream().map(Path::toString).toList());
         putList(p, "name", names);

@@ -1,4 +1,4 @@
-package dev.jrun.build;
+package dev.jrun.entry;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -22,6 +22,8 @@ public final class Entry {
     public static final String JAR = "app.jar";
     public static final String INPUTS = "inputs.sha256";
     public static final String META = "entry.properties";
+    /** See {@link dev.jrun.plan.Check.DirsUnchanged}: its time is when the watched directories were listed. */
+    public static final String DIRS_STAMP = "dirs.stamp";
 
     private Entry() {
     }
@@ -46,7 +48,7 @@ public final class Entry {
                 && Files.isRegularFile(entry.resolve(JAR));
     }
 
-    static void writeMeta(Path dir, Properties p) throws IOException {
+    public static void writeMeta(Path dir, Properties p) throws IOException {
         try (Writer w = Files.newBufferedWriter(dir.resolve(META), StandardCharsets.UTF_8)) {
             p.store(w, "jrun cache entry");
         }

@@ -1,6 +1,8 @@
-package dev.jrun.plan;
+package dev.jrun.cli;
 
 import dev.jrun.Json;
+import dev.jrun.plan.Jdk;
+import dev.jrun.plan.JdkFinder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

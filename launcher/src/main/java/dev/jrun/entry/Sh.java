@@ -1,4 +1,4 @@
-package dev.jrun.launch;
+package dev.jrun.entry;
 
 /** Quoting for POSIX sh. */
 public final class Sh {

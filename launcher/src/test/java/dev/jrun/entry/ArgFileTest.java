@@ -1,9 +1,9 @@
-package dev.jrun.launch;
+package dev.jrun.entry;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import dev.jrun.plan.Check;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ArgFileTest {
 
@@ -16,8 +16,8 @@ class ArgFileTest {
     @Test
     void shQuotingSurvivesSingleQuotes() {
         assertEquals("'it'\\''s'", Sh.quote("it's"));
-        assertEquals("[ -f '/a b' ]", new Check.FileExists(java.nio.file.Path.of("/a b")).sh());
-        assertEquals("[ -z \"${X+set}\" ]", new Check.EnvIs("X", null).sh());
-        assertEquals("false", new Check.EnvIs("bad name", "v").sh());
+        assertEquals("[ -f '/a b' ]", ShellTest.of(new Check.FileExists(java.nio.file.Path.of("/a b"))));
+        assertEquals("[ -z \"${X+set}\" ]", ShellTest.of(new Check.EnvIs("X", null)));
+        assertEquals("false", ShellTest.of(new Check.EnvIs("bad name", "v")));
     }
 }

@@ -1,4 +1,4 @@
-package dev.jrun.build;
+package dev.jrun.entry;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;

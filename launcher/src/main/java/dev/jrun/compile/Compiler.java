@@ -1,4 +1,4 @@
-package dev.jrun.build;
+package dev.jrun.compile;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -36,17 +36,17 @@ import javax.tools.ToolProvider;
  * finds the main class the way the JDK's source launcher does: the first top-level class of the
  * script, unless //MAIN names another.
  */
-final class Compiler {
+public final class Compiler {
     private final PrintStream err;
     private final boolean verbose;
 
-    Compiler(PrintStream err, boolean verbose) {
+    public Compiler(PrintStream err, boolean verbose) {
         this.err = err;
         this.verbose = verbose;
     }
 
     /** Compiles {@code req} into its class directory and returns the main class's binary name. */
-    String compile(CompileRequest req) {
+    public String compile(CompileRequest req) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new JrunException(ExitCode.NO_JDK, "the Java runtime at " + System.getProperty("java.home")

@@ -1,5 +1,6 @@
-package dev.jrun.deps;
+package dev.jrun.cli;
 
+import dev.jrun.deps.MavenResolver;
 import dev.jrun.plan.Planner;
 import dev.jrun.script.Script;
 import java.nio.file.Path;

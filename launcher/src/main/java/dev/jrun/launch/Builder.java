@@ -1,13 +1,20 @@
-package dev.jrun.build;
+package dev.jrun.launch;
 
 import dev.jrun.ExitCode;
+import dev.jrun.Hashing;
 import dev.jrun.JrunException;
 import dev.jrun.Version;
 import dev.jrun.aot.AotFiles;
-import dev.jrun.launch.Check;
-import dev.jrun.launch.LaunchFiles;
-import dev.jrun.launch.Sh;
+import dev.jrun.compile.CompileChild;
+import dev.jrun.compile.CompileRequest;
+import dev.jrun.compile.Compiler;
+import dev.jrun.compile.JarWriter;
+import dev.jrun.entry.CacheRoot;
+import dev.jrun.entry.Entry;
+import dev.jrun.entry.LaunchFiles;
+import dev.jrun.entry.Sh;
 import dev.jrun.plan.BuildOptions;
+import dev.jrun.plan.Check;
 import dev.jrun.plan.Plan;
 import dev.jrun.plan.Planner;
 import dev.jrun.script.Script;
@@ -77,7 +84,7 @@ public final class Builder {
     /** Sets the entry's dirs.stamp (see {@link Check.DirsUnchanged}) to when the directories were listed. */
     private static void stamp(Path dir, Plan plan, FileTime planned) throws IOException {
         if (plan.checks().stream().anyMatch(c -> c instanceof Check.DirsUnchanged)) {
-            Path stamp = dir.resolve(Check.DirsUnchanged.STAMP);
+            Path stamp = dir.resolve(Entry.DIRS_STAMP);
             if (!Files.exists(stamp)) {
                 Files.createFile(stamp);
             }

@@ -1,7 +1,10 @@
-package dev.jrun.build;
+package dev.jrun.cli;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
+import dev.jrun.entry.CacheGc;
+import dev.jrun.entry.CacheRoot;
+import dev.jrun.entry.CachedEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,10 @@
-package dev.jrun.export;
+package dev.jrun.cli;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
-import dev.jrun.build.BuildMain;
+import dev.jrun.deps.Maven;
+import dev.jrun.export.MavenProject;
+import dev.jrun.launch.BuildMain;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.JdkFinder;
 import dev.jrun.plan.Plan;

@@ -1,13 +1,14 @@
-package dev.jrun.build;
+package dev.jrun.launch;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
+import dev.jrun.Report;
+import dev.jrun.entry.CacheGc;
+import dev.jrun.entry.CacheRoot;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.DependencyResolver;
 import dev.jrun.plan.JdkFinder;
 import dev.jrun.plan.Planner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -32,7 +33,7 @@ public final class BuildMain {
             new Builder(planner, options, System.err).build(Path.of(args[0]), Path.of(args[1]), args[2]);
             CacheGc.startInBackground(Path.of(args[0]).getParent().getParent());
         } catch (Throwable e) {
-            System.exit(report(e, verbose));
+            System.exit(Report.failure(e, verbose));
         }
         System.exit(0);
     }
@@ -40,32 +41,5 @@ public final class BuildMain {
     /** The resolver for //DEPS; made only for scripts that have them, so others load none of its classes. */
     public static DependencyResolver resolver() {
         return new dev.jrun.deps.MavenResolver();
-    }
-
-    /** Prints {@code e} as one {@code jrun: error:} line (with its stack trace under --verbose); returns the status. */
-    public static int report(Throwable e, boolean verbose) {
-        int status;
-        String message;
-        if (e instanceof JrunException j) {
-            status = j.status();
-            message = j.getMessage();
-        } else if (e instanceof IOException || e instanceof UncheckedIOException) {
-            status = ExitCode.CACHE;
-            message = "I/O error: " + e.getMessage() + "; check the cache root (" + CacheRoot.defaultPath()
-                    + ") and the script's files";
-        } else if (e instanceof OutOfMemoryError) {
-            status = ExitCode.INTERNAL;
-            message = "out of memory while building; set JRUN_BUILDER_OPTS=-Xmx1g or more";
-        } else {
-            status = ExitCode.INTERNAL;
-            message = "internal error: " + e + "; run with --verbose for details and report it";
-        }
-        if (message != null) {
-            System.err.println("jrun: error: " + message);
-        }
-        if (verbose && message != null) {
-            e.printStackTrace();
-        }
-        return status;
     }
 }

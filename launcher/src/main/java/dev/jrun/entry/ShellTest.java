@@ -1,0 +1,60 @@
+package dev.jrun.entry;
+
+import dev.jrun.plan.Check;
+import java.nio.file.Path;
+
+/**
+ * A {@link Check} as the sh test that run.env's {@code jrun_valid} joins with {@code &&}. Each forks
+ * nothing, but for {@link Check.Unchanged}, which runs one {@code sha256sum -c}.
+ */
+public final class ShellTest {
+    private ShellTest() {
+    }
+
+    public static String of(Check check) {
+        if (check instanceof Check.FileExists c) {
+            return "[ -f " + Sh.quote(c.file().toString()) + " ]";
+        }
+        if (check instanceof Check.FileUnmodified c) {
+            String q = Sh.quote(c.file().toString());
+            return "[ -f " + q + " ] && ! [ " + q + " -nt \"$entry/app.jar\" ]";
+        }
+        if (check instanceof Check.Executable c) {
+            return "[ -x " + Sh.quote(c.file().toString()) + " ]";
+        }
+        if (check instanceof Check.ScriptIs c) {
+            return "[ \"$script\" -ef " + Sh.quote(c.realPath().toString()) + " ]";
+        }
+        if (check instanceof Check.Unchanged c) {
+            return "LC_ALL=C sha256sum --quiet --status -c -- " + Sh.quote(c.sumsFile().toString()) + " 2>/dev/null";
+        }
+        if (check instanceof Check.GlobIs c) {
+            StringBuilder list = new StringBuilder("\n");
+            c.files().forEach(f -> list.append(f).append('\n'));
+            return "jrun_glob_is " + Sh.quote(c.dir().toString()) + " " + Sh.quote(c.pattern()) + " " + c.files().size()
+                + " " + Sh.quote(list.toString());
+        }
+        if (check instanceof Check.EnvIs c) {
+            if (!c.name().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                return "false";
+            }
+            return c.value() == null
+                ? "[ -z \"${" + c.name() + "+set}\" ]"
+                : "[ \"${" + c.name() + "+set}\" = set ] && [ \"$" + c.name() + "\" = " + Sh.quote(c.value()) + " ]";
+        }
+        if (check instanceof Check.DirsUnchanged c) {
+            StringBuilder out = new StringBuilder("[ -f \"$entry/" + Entry.DIRS_STAMP + "\" ]");
+            for (Path dir : c.dirs()) {
+                out.append(" && ! [ ").append(Sh.quote(dir.toString())).append(" -nt \"$entry/" + Entry.DIRS_STAMP + "\" ]");
+            }
+            return out.toString();
+        }
+        if (check instanceof Check.PathJavaIs c) {
+            return "jrun_path_java_is " + Sh.quote(c.realJava() == null ? "" : c.realJava().toString());
+        }
+        if (check instanceof Check.Never) {
+            return "false";
+        }
+        throw new IllegalArgumentException("no sh test for " + check);
+    }
+}

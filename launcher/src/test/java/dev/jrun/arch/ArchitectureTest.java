@@ -1,0 +1,83 @@
+package dev.jrun.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages follow the data: a script is read (script), planned (plan, deps), compiled
+ * (compile), made a cache entry (entry, with its archive beside it in aot) and launched (launch,
+ * the builder the front end starts); every command lives in cli. Each package may use only the
+ * packages before it, so there is no cycle, and only cli knows picocli.
+ */
+class ArchitectureTest {
+    /** Each package, and the packages it may depend on (the root package dev.jrun is open to all). */
+    static final Map<String, List<String>> ALLOWED = new LinkedHashMap<>();
+
+    static {
+        ALLOWED.put("script", List.of());
+        ALLOWED.put("plan", List.of("script"));
+        ALLOWED.put("deps", List.of("script", "plan"));
+        ALLOWED.put("compile", List.of("script", "plan"));
+        ALLOWED.put("entry", List.of("script", "plan"));
+        ALLOWED.put("aot", List.of("script", "plan", "entry"));
+        ALLOWED.put("launch", List.of("script", "plan", "deps", "compile", "entry", "aot", "secure"));
+        ALLOWED.put("export", List.of("script", "plan", "deps"));
+        ALLOWED.put("secure", List.of("script", "plan", "deps", "compile", "entry"));
+        ALLOWED.put("binfmt", List.of());
+    }
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.jrun");
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.jrun.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void eachStageUsesOnlyEarlierOnes() {
+        for (Map.Entry<String, List<String>> e : ALLOWED.entrySet()) {
+            for (String other : ALLOWED.keySet()) {
+                if (other.equals(e.getKey()) || e.getValue().contains(other)) {
+                    continue;
+                }
+                noClasses().that().resideInAPackage("dev.jrun." + e.getKey() + "..")
+                        .should().dependOnClassesThat().resideInAPackage("dev.jrun." + other + "..")
+                        .allowEmptyShould(true)
+                        .because(e.getKey() + " comes before " + other + " in the pipeline")
+                        .check(classes);
+            }
+            noClasses().that().resideInAPackage("dev.jrun." + e.getKey() + "..")
+                    .should().dependOnClassesThat().resideInAPackage("dev.jrun.cli..")
+                    .allowEmptyShould(true).check(classes);
+        }
+    }
+
+    @Test
+    void theRootPackageUsesNoStage() {
+        noClasses().that().resideInAPackage("dev.jrun")
+                .should().dependOnClassesThat().resideInAPackage("dev.jrun.(*)..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCommandsKnowPicocli() {
+        noClasses().that().resideOutsideOfPackage("dev.jrun.cli..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(classes);
+    }
+}
