@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of files and text. */
+/** SHA-256, as sha256sum prints it, of bytes, text and files: the one rule for every hash jrun keeps. */
 public final class Hashing {
     private Hashing() {
     }
@@ -26,9 +26,14 @@ public final class Hashing {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /** The SHA-256 of the text's UTF-8 bytes (for keys made of text, never for a file's content). */
     public static String of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String of(byte[] bytes) {
         MessageDigest md = sha256();
-        md.update(text.getBytes(StandardCharsets.UTF_8));
+        md.update(bytes);
         return hex(md);
     }
 

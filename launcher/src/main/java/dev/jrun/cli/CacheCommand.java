@@ -95,6 +95,10 @@ public final class CacheCommand implements Callable<Integer> {
         for (CachedEntry e : r.busy()) {
             System.out.println("kept " + e.name() + " (" + e.script() + "): it is being built right now");
         }
+        if (r.inUse() > 0) {
+            System.out.println("kept " + r.inUse() + (r.inUse() == 1 ? " build" : " builds")
+                    + " that running scripts use; a later collection removes them");
+        }
     }
 
     private static final Pattern DURATION = Pattern.compile("([0-9]+)([smhdw]?)");

@@ -4,9 +4,9 @@ import dev.jrun.Json;
 import dev.jrun.entry.CacheRoot;
 import dev.jrun.entry.Entry;
 import dev.jrun.entry.EntryPath;
-import dev.jrun.entry.LaunchFiles;
 import dev.jrun.launch.BuildMain;
 import dev.jrun.launch.Builder;
+import dev.jrun.launch.EntryKey;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.JdkFinder;
 import dev.jrun.plan.Plan;
@@ -54,17 +54,22 @@ public final class InfoCommand implements Callable<Integer> {
                 .plan(script, new BuildOptions(java, false, false, offline));
         Path entry = EntryPath.of(CacheRoot.defaultPath(), file, java, System.getenv());
         boolean built = Files.isDirectory(entry);
-        boolean current = Entry.isCurrent(entry, Builder.key(plan));
-        String main = current ? Entry.meta(entry).getProperty("main") : plan.main().orElse(null);
+        Entry cached = new Entry(entry);
+        boolean current = cached.isCurrent(EntryKey.of(plan));
+        // the build that runs, or, before the first build, where it will go and the jars it will copy
+        Path build = current ? cached.current().orElseThrow() : entry.resolve("b-NEW");
+        String main = current ? Entry.meta(build).getProperty("main") : plan.main().orElse(null);
         String shownMain = main != null ? main : "MAIN";
 
         List<String> command = new ArrayList<>();
         command.add(plan.jdk().java().toString());
         command.addAll(localeOptions());
         List<String> expanded = new ArrayList<>(command);
-        command.add("@" + entry.resolve(LaunchFiles.ARGS));
+        command.add("@" + build.resolve(Entry.ARGS));
         command.add(shownMain);
-        expanded.addAll(Builder.javaArgs(plan, entry));
+        List<Path> classpath = new ArrayList<>(List.of(build.resolve(Entry.JAR)));
+        plan.dependencies().classpath().forEach(j -> classpath.add(build.resolve(Entry.LIB).resolve(j.getFileName())));
+        expanded.addAll(Builder.javaArgs(classpath, plan));
         expanded.add(shownMain);
 
         Map<String, Object> out = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.jrun.compile;
 
+import dev.jrun.script.Script;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -11,22 +12,26 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * What to compile, in a form that can be handed to a compiler JVM of another JDK.
+ * What to compile, in a form that can be handed to a compiler JVM of another JDK. The units carry
+ * their text as the planner read it, so a compiler JVM compiles the very characters that were
+ * hashed, never the file as it is on disk by then.
  *
- * @param units     the files: the script first, then its //SOURCES
- * @param names     their names in messages, in the same order
+ * @param units     the script first, then its //SOURCES
  * @param classpath the dependency jars
  * @param options   javac options
  * @param classes   where the class files go
  * @param main      //MAIN, or null to take the script's first top-level class
  */
-public record CompileRequest(List<Path> units, List<String> names, List<Path> classpath, List<String> options,
+public record CompileRequest(List<Script> units, List<Path> classpath, List<String> options,
         Path classes, String main) {
 
     public void write(Path file) throws IOException {
         Properties p = new Properties();
-        putList(p, "unit", units.stream().map(Path::toString).toList());
-        putList(p, "name", names);
+        putList(p, "unit.name", units.stream().map(Script::name).toList());
+        putList(p, "unit.path", units.stream().map(u -> u.path().toString()).toList());
+        putList(p, "unit.real", units.stream().map(u -> u.realPath().toString()).toList());
+        putList(p, "unit.text", units.stream().map(Script::text).toList());
+        putList(p, "unit.sha256", units.stream().map(Script::sha256).toList());
         putList(p, "cp", classpath.stream().map(Path::toString).toList());
         putList(p, "opt", options);
         p.setProperty("classes", classes.toString());
@@ -43,8 +48,17 @@ public record CompileRequest(List<Path> units, List<String> names, List<Path> cl
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         }
-        return new CompileRequest(getList(p, "unit").stream().map(Path::of).toList(), getList(p, "name"),
-                getList(p, "cp").stream().map(Path::of).toList(), getList(p, "opt"),
+        List<String> names = getList(p, "unit.name");
+        List<String> paths = getList(p, "unit.path");
+        List<String> reals = getList(p, "unit.real");
+        List<String> texts = getList(p, "unit.text");
+        List<String> sums = getList(p, "unit.sha256");
+        List<Script> units = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            units.add(new Script(names.get(i), Path.of(paths.get(i)), Path.of(reals.get(i)), texts.get(i),
+                    texts.get(i).lines().toList(), sums.get(i)));
+        }
+        return new CompileRequest(units, getList(p, "cp").stream().map(Path::of).toList(), getList(p, "opt"),
                 Path.of(p.getProperty("classes")), p.getProperty("main"));
     }
 

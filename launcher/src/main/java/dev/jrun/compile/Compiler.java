@@ -58,10 +58,7 @@ public final class Compiler {
             files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(req.classes().toFile()));
             List<File> cp = req.classpath().stream().map(p -> p.toFile()).toList();
             files.setLocation(StandardLocation.CLASS_PATH, cp);
-            List<SourceObject> units = new ArrayList<>();
-            for (int i = 0; i < req.units().size(); i++) {
-                units.add(new SourceObject(Script.read(req.units().get(i), req.names().get(i))));
-            }
+            List<SourceObject> units = req.units().stream().map(SourceObject::new).toList();
             JavacTask task;
             try {
                 task = (JavacTask) javac.getTask(null, files, diags, req.options(), null, units);

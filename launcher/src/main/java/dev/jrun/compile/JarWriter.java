@@ -49,7 +49,12 @@ public final class JarWriter {
                     dir.append(parts[i]).append('/');
                     add(out, dir.toString(), null, written);
                 }
-                add(out, r.target(), r.file(), written);
+                if (written.add(r.target())) {
+                    // the bytes the planner read and hashed, not the file as it is by now
+                    out.putNextEntry(new JarEntry(r.target()));
+                    out.write(r.content());
+                    out.closeEntry();
+                }
             }
         }
     }

@@ -30,12 +30,20 @@ record LockFile(Path file, List<String> request, List<Artifact> artifacts) {
     }
 
     static LockFile read(Path file) {
-        List<String> lines;
+        return parse(file, bytes(file));
+    }
+
+    /** The lock file's bytes, read once: the builder hashes and parses the same bytes. */
+    static byte[] bytes(Path file) {
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new JrunException(ExitCode.DEPENDENCY, file + ": cannot read the lock file: " + e.getMessage());
         }
+    }
+
+    static LockFile parse(Path file, byte[] bytes) {
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
         List<String> request = new ArrayList<>();
         List<Artifact> artifacts = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

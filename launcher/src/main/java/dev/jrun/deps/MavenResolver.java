@@ -45,17 +45,21 @@ public final class MavenResolver implements DependencyResolver {
         long start = System.nanoTime();
         List<Maven.Resolved> jars;
         String key;
+        LockFile lock = null;
+        String lockSha = "";
         try (Maven maven = open(options.offline())) {
             List<RemoteRepository> repos = maven.remotes(spec.repos());
             Failures failures = new Failures(spec, repos, maven.localRepo, maven.offline);
             if (lockPath != null && Files.isRegularFile(lockPath)) {
-                LockFile lock = LockFile.read(lockPath);
+                byte[] lockBytes = LockFile.bytes(lockPath);
+                lockSha = Hashing.of(lockBytes);
+                lock = LockFile.parse(lockPath, lockBytes);
                 checkRequest(lock, spec, script);
                 List<String> coords = new ArrayList<>();
                 lock.artifacts().forEach(a -> coords.add(a.coords()));
                 jars = maven.fetch(coords, repos, failures);
                 verify(lock, jars, script);
-                key = "lock " + Hashing.of(lockPath);
+                key = "lock " + lockSha;
             } else {
                 jars = maven.resolve(spec, repos, failures);
                 StringBuilder k = new StringBuilder("resolved");
@@ -69,16 +73,17 @@ public final class MavenResolver implements DependencyResolver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Path> classpath = new ArrayList<>();
-        List<Check> checks = new ArrayList<>();
-        boolean locked = key.startsWith("lock ");
-        for (Maven.Resolved j : jars) {
-            classpath.add(j.file());
-            // with a lock file, a jar written to since the build is checked against its locked hash
-            checks.add(locked ? new Check.FileUnmodified(j.file()) : new Check.FileExists(j.file()));
+        jars.forEach(j -> Leftovers.sweep(j.file().getParent()));
+        // The entry runs verified copies of the jars, so nothing in the local repository needs checking
+        // on a cached run: a jar replaced or deleted there later changes nothing.
+        List<Resolution.Jar> classpath = new ArrayList<>();
+        for (int i = 0; i < jars.size(); i++) {
+            Maven.Resolved j = jars.get(i);
+            classpath.add(new Resolution.Jar(j.file(), j.coords(), lock == null ? null : lock.artifacts().get(i).sha256()));
         }
+        List<Check> checks = new ArrayList<>();
         spec.envUsed().forEach((name, value) -> checks.add(new Check.EnvIs(name, value)));
-        return new Resolution(List.copyOf(classpath), List.copyOf(checks), key);
+        return new Resolution(List.copyOf(classpath), List.copyOf(checks), key, lockSha);
     }
 
     /** {@code jrun lock}: resolves the script's //DEPS afresh and writes SCRIPT.lock; returns the artifact count. */

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * The cache root and its layout:
  * <pre>
- *   ROOT/entries/KEY/   one finished entry per script and variant (see {@link Entry})
- *   ROOT/tmp/           entries being built; renamed into entries/ when complete
+ *   ROOT/entries/KEY/   one entry per script and variant: its builds (see {@link Entry})
+ *   ROOT/jars/          verified copies of dependency jars, linked into builds (see {@link JarStore})
+ *   ROOT/tmp/           builds being written; renamed into their entry when complete
  *   ROOT/locks/KEY.lock one lock file per entry, held while it is built
  *   ROOT/stdin/         scripts read from standard input, by content hash
  * </pre>
@@ -66,7 +67,7 @@ public final class CacheRoot {
             }
             check(root);
             CacheRoot cache = new CacheRoot(root);
-            for (String sub : new String[] {"entries", "tmp", "locks"}) {
+            for (String sub : new String[] {"entries", "tmp", "locks", "jars"}) {
                 cache.mkdir(root.resolve(sub));
             }
             return cache;
@@ -134,27 +135,6 @@ public final class CacheRoot {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
-        }
-    }
-
-    /**
-     * Puts a complete entry built in {@code tmp} in place at {@code entry} with one rename, so that
-     * no one ever sees half of it; an old entry there is moved aside first, then deleted.
-     */
-    public void publish(Path tmp, Path entry) throws IOException {
-        Path old = null;
-        if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
-            old = Files.createTempDirectory(root.resolve("tmp"), "old-");
-            old = Files.move(entry, old.resolve("entry"), StandardCopyOption.ATOMIC_MOVE).getParent();
-        }
-        try {
-            Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | DirectoryNotEmptyException | FileAlreadyExistsException e) {
-            throw new JrunException(ExitCode.CACHE, "cannot put the cache entry in place at " + entry + ": " + e);
-        } finally {
-            if (old != null) {
-                deleteTree(old);
-            }
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * A finished entry as the cache commands see it.
  *
  * <p>When was it last used? The front end writes nothing on a cached run (that would cost a run
- * time), but the java launcher reads the entry's {@code java.args} on every run, which moves its
+ * time), but the java launcher reads the current build's {@code java.args} on every run, which moves its
  * access time; with Linux's default {@code relatime} mount option at least once a day, which is
  * all an age measured in days needs. Last use is the later of that file's access and modification
  * (build) times, so on a {@code noatime} file system an entry counts as used when it was built.
@@ -37,7 +37,8 @@ public record CachedEntry(Path dir, String name, String script, long size, Insta
         }
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(entries)) {
             for (Path dir : dirs) {
-                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                // (an entry without a current build is retired: only its builds still in use are left)
+                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && new Entry(dir).current().isPresent()) {
                     found.add(read(dir));
                 }
             }
@@ -47,8 +48,9 @@ public record CachedEntry(Path dir, String name, String script, long size, Insta
     }
 
     static CachedEntry read(Path dir) {
-        String script = Entry.meta(dir).getProperty("script", "?");
-        return new CachedEntry(dir, dir.getFileName().toString(), script, size(dir), lastUsed(dir));
+        Path build = new Entry(dir).current().orElse(dir);
+        String script = Entry.meta(build).getProperty("script", "?");
+        return new CachedEntry(dir, dir.getFileName().toString(), script, size(dir), lastUsed(build));
     }
 
     public boolean scriptExists() {
@@ -57,7 +59,7 @@ public record CachedEntry(Path dir, String name, String script, long size, Insta
 
     static Instant lastUsed(Path dir) {
         try {
-            BasicFileAttributes a = Files.readAttributes(dir.resolve(LaunchFiles.ARGS), BasicFileAttributes.class);
+            BasicFileAttributes a = Files.readAttributes(dir.resolve(Entry.ARGS), BasicFileAttributes.class);
             Instant access = a.lastAccessTime().toInstant();
             Instant modified = a.lastModifiedTime().toInstant();
             return access.isAfter(modified) ? access : modified;

@@ -1,39 +1,39 @@
 package dev.jrun.launch;
 
 import dev.jrun.ExitCode;
-import dev.jrun.Hashing;
 import dev.jrun.JrunException;
 import dev.jrun.Version;
 import dev.jrun.aot.AotFiles;
-import dev.jrun.compile.CompileChild;
 import dev.jrun.compile.CompileRequest;
 import dev.jrun.compile.Compiler;
+import dev.jrun.compile.CompilerJvm;
 import dev.jrun.compile.JarWriter;
+import dev.jrun.compile.JavacOptions;
+import dev.jrun.entry.CacheGc;
 import dev.jrun.entry.CacheRoot;
 import dev.jrun.entry.Entry;
-import dev.jrun.entry.LaunchFiles;
-import dev.jrun.entry.Sh;
+import dev.jrun.entry.EntryWriter;
+import dev.jrun.entry.RunEnv;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.Check;
 import dev.jrun.plan.Plan;
 import dev.jrun.plan.Planner;
+import dev.jrun.plan.Resolution;
 import dev.jrun.script.Script;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 /**
- * Builds a script's cache entry: reads the script, plans, compiles, packs the jar, writes the
- * launch files, and puts the entry in place with one rename. Builds of one entry take turns on its
+ * Builds a script's cache entry: reads the script once, plans (which reads every other input once),
+ * compiles exactly the text that was read, packs the jar, links verified copies of the dependency
+ * jars, writes the launch files and publishes the build. Builds of one entry take turns on its
  * lock; a build that finds the entry already current (another run built it meanwhile) does nothing.
  */
 public final class Builder {
@@ -48,40 +48,51 @@ public final class Builder {
     }
 
     /**
-     * Makes {@code entry} current for the script at {@code scriptPath}.
+     * Makes the entry at {@code entryDir} current for the script at {@code scriptPath}.
      *
-     * @param entry the entry directory the front end named: ROOT/entries/SCRIPTHASH-VARIANT
-     * @param name  the script's name in messages
+     * @param entryDir the entry directory the front end named: ROOT/entries/SCRIPTHASH-VARIANT[-LOCK]
+     * @param name     the script's name in messages
      */
-    public void build(Path entry, Path scriptPath, String name) throws IOException {
-        CacheRoot cache = CacheRoot.open(entry.getParent().getParent());
+    public void build(Path entryDir, Path scriptPath, String name) throws IOException {
+        CacheRoot cache = CacheRoot.open(entryDir.getParent().getParent());
         // Directories watched for globs sh cannot expand must not have changed after this moment.
         FileTime planned = FileTime.fromMillis(System.currentTimeMillis() - 2000);
         Script script = Script.read(scriptPath, name);
-        if (!entry.getFileName().toString().startsWith(script.sha256() + "-")) {
-            throw new JrunException(ExitCode.CACHE, name + " changed while jrun was reading it; run it again");
+        String[] parts = entryDir.getFileName().toString().split("-");
+        if (!parts[0].equals(script.sha256())) {
+            throw changed(name);
         }
         Plan plan = planner.plan(script, options);
-        String key = key(plan);
-        try (Closeable lock = cache.lock(entry.getFileName().toString())) {
-            if (!options.fresh() && Entry.isCurrent(entry, key)) {
-                say("cache entry " + entry + " is current");
-                stamp(entry, plan, planned);
+        String lockSha = plan.dependencies().lockSha256();
+        if (!lockSha.isEmpty() && (parts.length < 3 || !lockSha.startsWith(parts[2]))) {
+            throw changed(name + ".lock");
+        }
+        String key = EntryKey.of(plan);
+        Entry entry = new Entry(entryDir);
+        try (Closeable lock = cache.lock(entryDir.getFileName().toString())) {
+            if (!options.fresh() && entry.isCurrent(key)) {
+                say("cache entry " + entryDir + " is current");
+                stamp(entry.current().orElseThrow(), plan, planned);
                 return;
             }
-            Path tmp = cache.newTempDir();
-            try {
-                assemble(plan, key, tmp, entry, cache);
-                stamp(tmp, plan, planned);
-                cache.publish(tmp, entry);
-                say("built " + entry);
-            } finally {
-                CacheRoot.deleteTree(tmp);
+            if (Files.isDirectory(entryDir)) {
+                CacheGc.sweepRetiredBuilds(entryDir); // builds that earlier edits replaced
+            }
+            try (EntryWriter writer = new EntryWriter(cache, entryDir)) {
+                assemble(plan, key, writer, cache);
+                stamp(writer.tmp(), plan, planned);
+                writer.publish();
+                say("built " + writer.finalDir());
             }
         }
     }
 
-    /** Sets the entry's dirs.stamp (see {@link Check.DirsUnchanged}) to when the directories were listed. */
+    /** The front end named the entry after what it hashed; the file has changed since. */
+    private static JrunException changed(String what) {
+        return new JrunException(ExitCode.CACHE, what + " changed while jrun was reading it; run it again");
+    }
+
+    /** Sets the build's dirs.stamp (see {@link Check.DirsUnchanged}) to when the directories were listed. */
     private static void stamp(Path dir, Plan plan, FileTime planned) throws IOException {
         if (plan.checks().stream().anyMatch(c -> c instanceof Check.DirsUnchanged)) {
             Path stamp = dir.resolve(Entry.DIRS_STAMP);
@@ -92,43 +103,47 @@ public final class Builder {
         }
     }
 
-    private void assemble(Plan plan, String key, Path tmp, Path entry, CacheRoot cache) throws IOException {
+    private void assemble(Plan plan, String key, EntryWriter writer, CacheRoot cache) throws IOException {
         Script script = plan.inputs().script();
+        Path tmp = writer.tmp();
         Path classes = Files.createDirectory(tmp.resolve("classes"));
-        List<Path> units = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        units.add(script.path());
-        names.add(script.name());
-        plan.inputs().sources().forEach(s -> {
-            units.add(s.path());
-            names.add(s.name());
-        });
-        CompileRequest req = new CompileRequest(units, names, plan.dependencies().classpath(), javacOptions(plan),
+        List<Script> units = new ArrayList<>(List.of(script));
+        plan.inputs().sources().forEach(s -> units.add(s.script()));
+        CompileRequest req = new CompileRequest(units, plan.dependencies().classpath(), JavacOptions.of(plan),
                 classes, plan.main().orElse(null));
         long start = System.nanoTime();
-        String main = compile(plan, req, tmp, cache);
+        String main = plan.jdk().isCurrent() ? new Compiler(err, options.verbose()).compile(req)
+                : new CompilerJvm(cache.path(), tmp, options.verbose()).compile(plan.jdk(), req);
         say("compiled " + script.name() + " with JDK " + plan.jdk().version() + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
-
         JarWriter.write(tmp.resolve(Entry.JAR), classes, plan.inputs().resources(), main, plan.manifest());
         CacheRoot.deleteTree(classes);
 
+        List<Resolution.Jar> jars = plan.dependencies().jars();
+        List<Path> classpath = new ArrayList<>(List.of(writer.finalPath(Entry.JAR)));
+        classpath.addAll(writer.linkJars(jars.stream().map(Resolution.Jar::file).toList(),
+                jars.stream().map(Resolution.Jar::lockSha256).toList(), jars.stream().map(Resolution.Jar::coords).toList()));
+
         List<Check> checks = new ArrayList<>(plan.checks());
         List<Path> inputs = new ArrayList<>();
-        plan.inputs().sources().forEach(s -> inputs.add(s.path()));
-        plan.inputs().resources().forEach(r -> inputs.add(r.file()));
+        List<String> sums = new ArrayList<>();
+        plan.inputs().sources().forEach(s -> {
+            inputs.add(s.path());
+            sums.add(s.script().sha256());
+        });
+        plan.inputs().resources().forEach(r -> {
+            inputs.add(r.file());
+            sums.add(r.sha256());
+        });
         if (!inputs.isEmpty()) {
-            writeSums(tmp.resolve(Entry.INPUTS), inputs);
+            writer.writeInputs(inputs, sums);
             checks.add(0, new Check.ScriptIs(script.realPath()));
-            checks.add(1, new Check.Unchanged(entry.resolve(Entry.INPUTS)));
+            checks.add(1, new Check.Unchanged(writer.finalPath(Entry.INPUTS)));
         }
 
-        List<String> jvm = javaArgs(plan, entry);
-        List<String> env = new ArrayList<>();
-        env.add("jrun_java_major=" + plan.jdk().major());
-        env.add("jrun_noaot=" + Sh.quote(plan.noAot() ? "1" : ""));
-        env.addAll(AotFiles.write(tmp, entry, plan.jdk(), jvm)); // the archive's name and freshness
-        LaunchFiles.write(tmp, plan.jdk().java(), main, jvm, checks, env);
+        List<String> jvm = javaArgs(classpath, plan);
+        List<String> aot = AotFiles.write(tmp, writer.finalDir(), plan.jdk(), jvm); // the archive's name and freshness
+        writer.writeLaunch(jvm, new RunEnv(plan.jdk().java(), main, plan.jdk().major(), plan.noAot(), aot, checks));
 
         Properties meta = new Properties();
         meta.setProperty("key", key);
@@ -140,130 +155,19 @@ public final class Builder {
         meta.setProperty("jrun.version", Version.get());
         meta.setProperty("built", Long.toString(System.currentTimeMillis()));
         plan.inputs().directives().description().ifPresent(d -> meta.setProperty("description", d));
-        Entry.writeMeta(tmp, meta);
+        writer.writeMeta(meta);
     }
 
-    /** What the entry's java.args holds: the class path and the JVM options. */
-    public static List<String> javaArgs(Plan plan, Path entry) {
-        StringBuilder cp = new StringBuilder(entry.resolve(Entry.JAR).toString());
-        plan.dependencies().classpath().forEach(jar -> cp.append(':').append(jar));
+    /** What a build's java.args holds: the class path and the JVM options. */
+    public static List<String> javaArgs(List<Path> classpath, Plan plan) {
+        StringBuilder cp = new StringBuilder();
+        classpath.forEach(jar -> cp.append(cp.length() == 0 ? "" : ":").append(jar));
         List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString()));
         if (plan.preview()) {
             jvm.add("--enable-preview");
         }
         jvm.addAll(plan.runtimeOptions());
         return jvm;
-    }
-
-    private List<String> javacOptions(Plan plan) {
-        List<String> opts = new ArrayList<>(List.of("-encoding", "UTF-8", "-g", "-parameters"));
-        boolean userProc = plan.compileOptions().stream()
-                .anyMatch(o -> o.startsWith("-proc:") || o.equals("-processor") || o.equals("-processorpath")
-                        || o.equals("--processor-path"));
-        if (!userProc) {
-            if (plan.dependencies().classpath().isEmpty()) {
-                opts.add("-proc:none");
-            } else if (plan.jdk().major() >= 21) {
-                // JDK 23 and later run no processor found on the class path unless told to
-                opts.add("-proc:full");
-            }
-        }
-        if (plan.preview()) {
-            opts.addAll(List.of("--enable-preview", "--release", Integer.toString(plan.jdk().major())));
-        }
-        opts.addAll(plan.compileOptions());
-        return opts;
-    }
-
-    /** Compiles in this JVM when it is the script's JDK, else in a compiler JVM of that JDK. */
-    private String compile(Plan plan, CompileRequest req, Path tmp, CacheRoot cache) throws IOException {
-        if (plan.jdk().isCurrent()) {
-            return new Compiler(err, options.verbose()).compile(req);
-        }
-        say("compiling with JDK " + plan.jdk().version() + " in a compiler JVM of its own");
-        Path reqFile = tmp.resolve("compile.request");
-        Path result = tmp.resolve("compile.result");
-        req.write(reqFile);
-        String classpath = System.getProperty("java.class.path");
-        List<String> cmd = new ArrayList<>(List.of(plan.jdk().java().toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=off"));
-        // The compiler JVM's own classes (javac's) come from an archive that its first run makes:
-        // one per JDK build and jrun version, in the cache root. It is dumped under a name of its
-        // own and renamed into place, so that compiler JVMs running at once never share a half-made file.
-        String id = Hashing.of(plan.jdk().release() + Version.get() + classpath).substring(0, 16);
-        Path archive = cache.path().resolve("compiler-" + plan.jdk().major() + "-" + id + ".jsa");
-        Path dumping = null;
-        if (Files.isRegularFile(archive)) {
-            cmd.add("-XX:SharedArchiveFile=" + archive);
-        } else {
-            dumping = cache.path().resolve("tmp").resolve(archive.getFileName() + "." + ProcessHandle.current().pid());
-            cmd.add("-XX:ArchiveClassesAtExit=" + dumping);
-        }
-        cmd.addAll(List.of("-cp", classpath, CompileChild.class.getName(),
-                reqFile.toString(), result.toString(), options.verbose() ? "verbose" : ""));
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
-        int status;
-        try {
-            status = p.waitFor();
-        } catch (InterruptedException e) {
-            p.destroy();
-            Thread.currentThread().interrupt();
-            throw new JrunException(ExitCode.INTERNAL, "interrupted while compiling");
-        }
-        if (dumping != null) {
-            if (status == 0 && Files.isRegularFile(dumping)) {
-                Files.move(dumping, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.deleteIfExists(dumping);
-            }
-        }
-        if (status != 0) {
-            throw new JrunException(status, null);
-        }
-        String main = Files.readString(result, StandardCharsets.UTF_8).strip();
-        Files.delete(reqFile);
-        Files.delete(result);
-        return main;
-    }
-
-    /** Everything that decides what the entry holds. */
-    public static String key(Plan plan) throws IOException {
-        MessageDigest md = Hashing.sha256();
-        StringBuilder k = new StringBuilder();
-        k.append("jrun ").append(Version.get()).append('\n');
-        k.append("jdk ").append(plan.jdk().home()).append(' ').append(Hashing.of(plan.jdk().release())).append('\n');
-        k.append("script ").append(Hashing.of(plan.inputs().script().text())).append('\n');
-        for (Plan.Source s : plan.inputs().sources()) {
-            k.append("source ").append(s.path()).append(' ').append(Hashing.of(s.path())).append('\n');
-        }
-        for (Plan.Resource r : plan.inputs().resources()) {
-            k.append("file ").append(r.target()).append(' ').append(r.file()).append(' ')
-                    .append(Hashing.of(r.file())).append('\n');
-        }
-        k.append("deps ").append(plan.dependencies().key()).append('\n');
-        plan.dependencies().classpath().forEach(j -> k.append("cp ").append(j).append('\n'));
-        plan.compileOptions().forEach(o -> k.append("javac ").append(o).append('\n'));
-        plan.runtimeOptions().forEach(o -> k.append("java ").append(o).append('\n'));
-        k.append("main ").append(plan.main().orElse("")).append('\n');
-        k.append("preview ").append(plan.preview()).append(" noaot ").append(plan.noAot()).append('\n');
-        plan.manifest().forEach((n, v) -> k.append("manifest ").append(n).append('=').append(v).append('\n'));
-        md.update(k.toString().getBytes(StandardCharsets.UTF_8));
-        return Hashing.hex(md);
-    }
-
-    /** sha256sum's check format, with its escaping of names that hold a backslash or a newline. */
-    private static void writeSums(Path file, List<Path> inputs) throws IOException {
-        StringBuilder out = new StringBuilder();
-        for (Path p : inputs) {
-            String name = p.toString();
-            boolean escape = name.contains("\\") || name.contains("\n");
-            if (escape) {
-                name = name.replace("\\", "\\\\").replace("\n", "\\n");
-                out.append('\\');
-            }
-            out.append(Hashing.of(p)).append("  ").append(name).append('\n');
-        }
-        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
     }
 
     private void say(String what) {

@@ -1,5 +1,6 @@
 package dev.jrun.plan;
 
+import dev.jrun.Hashing;
 import dev.jrun.script.Directive;
 import dev.jrun.script.DirectiveParser;
 import dev.jrun.script.Directives;
@@ -56,8 +57,8 @@ final class InputCollector {
                         continue;
                     }
                     String name = displayName(real);
-                    sources.add(new Plan.Source(real, name));
                     Script source = Script.read(real, name);
+                    sources.add(new Plan.Source(source));
                     List<Directive> own = DirectiveParser.parse(source.lines(), name);
                     directives.addAll(own);
                     addSources(own, real.getParent());
@@ -93,9 +94,21 @@ final class InputCollector {
                     if (place.startsWith("../") || place.startsWith("/")) {
                         throw d.error("'" + word + "' would place a file outside the jar; name a target: TARGET=" + source);
                     }
-                    resources.add(new Plan.Resource(place, real));
+                    resources.add(resource(d, place, real));
                 }
             }
+        }
+    }
+
+    /** //FILES may be data, not only text: up to this much a file. */
+    private static final long MAX_RESOURCE_BYTES = 256L << 20;
+
+    private static Plan.Resource resource(Directive d, String place, Path real) {
+        try {
+            byte[] bytes = Script.readRegularFile(real, d.where() + ": //FILES " + real, MAX_RESOURCE_BYTES);
+            return new Plan.Resource(place, real, bytes, Hashing.of(bytes));
+        } catch (IOException e) {
+            throw d.error(real + ": cannot read: " + e.getMessage());
         }
     }
 
@@ -116,12 +129,31 @@ final class InputCollector {
             }
             return List.of(file);
         }
-        List<Path> found = glob(dir, word);
+        Path base = dir.resolve(word.substring(0, prefixLength(word))).normalize();
+        if (base.getParent() == null) {
+            throw d.error(word + ": would search the whole file system; name a directory to search in");
+        }
+        List<Path> found;
+        try {
+            found = glob(dir, word);
+        } catch (UncheckedIOException e) {
+            throw d.error(word + ": cannot list the files it matches (" + e.getCause().getMessage()
+                    + "); name files below the script's directory");
+        }
+        if (found.size() > MAX_GLOB_FILES) {
+            throw d.error(word + ": matches more than " + MAX_GLOB_FILES + " files; name fewer (globs are relative to "
+                    + dir + ")");
+        }
         if (found.isEmpty()) {
             throw d.error(word + ": matches no file (globs are relative to " + dir + ")");
         }
         if (word.contains("**") || word.contains("{")) {
-            List<Path> dirs = directories(dir.resolve(word.substring(0, prefixLength(word))).normalize());
+            List<Path> dirs;
+            try {
+                dirs = directories(dir.resolve(word.substring(0, prefixLength(word))).normalize());
+            } catch (UncheckedIOException e) {
+                throw d.error(word + ": cannot list its directories (" + e.getCause().getMessage() + ")");
+            }
             checks.add(dirs.size() <= MAX_WATCHED_DIRS ? new Check.DirsUnchanged(dirs)
                     : new Check.Never("the glob " + word + " spans too many directories; the builder checks it"));
         } else {
@@ -142,15 +174,20 @@ final class InputCollector {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(base)) {
+            // (one more than allowed is enough to refuse the glob: a walk of / must not go on for ever)
             return walk.filter(Files::isRegularFile)
                     .filter(p -> matcher.matches(base.relativize(p)))
                     .filter(p -> !hidden(base.relativize(p)))
+                    .limit(MAX_GLOB_FILES + 1)
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A //SOURCES or //FILES glob may match at most this many files. */
+    private static final int MAX_GLOB_FILES = 10_000;
 
     /** A glob sh cannot expand is watched through the times of at most this many directories. */
     private static final int MAX_WATCHED_DIRS = 256;

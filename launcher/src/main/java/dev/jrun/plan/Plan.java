@@ -37,11 +37,23 @@ public record Plan(Inputs inputs, Jdk jdk, Resolution dependencies, List<String>
     public record Inputs(Script script, Directives directives, List<Source> sources, List<Resource> resources) {
     }
 
-    /** A //SOURCES file: its real path, and its name in messages. */
-    public record Source(Path path, String name) {
+    /** A //SOURCES file, read once: the text compiled is the text hashed. */
+    public record Source(Script script) {
+        /** Its real path. */
+        public Path path() {
+            return script.realPath();
+        }
+
+        /** Its name in messages. */
+        public String name() {
+            return script.name();
+        }
     }
 
-    /** A //FILES entry: where it goes in the jar, and the file. */
-    public record Resource(String target, Path file) {
+    /**
+     * A //FILES entry: where it goes in the jar, the file, and its bytes as read once (what is packed
+     * is what is hashed).
+     */
+    public record Resource(String target, Path file, byte[] content, String sha256) {
     }
 }

@@ -34,6 +34,7 @@ public final class Planner {
         InputCollector.Result collected = InputCollector.collect(script);
         Plan.Inputs inputs = collected.inputs();
         var directives = inputs.directives();
+        JvmOptions.check(directives);
 
         Jdk jdk = selectJdk(inputs, options);
         Resolution deps = directives.deps().isEmpty() && directives.repos().isEmpty()

@@ -6,11 +6,27 @@ import java.util.List;
 /**
  * What resolving a script's dependencies gave.
  *
- * @param classpath the jars, in class path order
- * @param checks    what must stay true for the cache entry to stay valid (the jars still exist, the
- *                  environment variables used in //DEPS keep their values)
- * @param key       text that identifies the resolution, for the cache key
+ * @param jars       the jars, in class path order
+ * @param checks     what must stay true for the cache entry to stay valid (the environment variables
+ *                   used in //DEPS keep their values)
+ * @param key        text that identifies the resolution, for the cache key
+ * @param lockSha256 the SHA-256 of the lock file the resolution followed, as it was read, or "" without one
  */
-public record Resolution(List<Path> classpath, List<Check> checks, String key) {
-    public static final Resolution NONE = new Resolution(List.of(), List.of(), "");
+public record Resolution(List<Jar> jars, List<Check> checks, String key, String lockSha256) {
+    public static final Resolution NONE = new Resolution(List.of(), List.of(), "", "");
+
+    /**
+     * One jar of the class path.
+     *
+     * @param file       where it is in the local repository
+     * @param coords     its coordinates, for messages
+     * @param lockSha256 the lock file's hash for it, or null when the script has no lock file
+     */
+    public record Jar(Path file, String coords, String lockSha256) {
+    }
+
+    /** The jars' files, in class path order. */
+    public List<Path> classpath() {
+        return jars.stream().map(Jar::file).toList();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.jrun.script;
 
 import dev.jrun.ExitCode;
+import dev.jrun.Hashing;
 import dev.jrun.JrunException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,16 +29,16 @@ import java.util.List;
  */
 public record Script(String name, Path path, Path realPath, String text, List<String> lines, String sha256) {
 
+    /** A source file larger than this is not a script (and would only exhaust the builder's memory). */
+    static final long MAX_BYTES = 16 << 20;
+
     /** Reads {@code path}, failing with a one-line error for each way a file can be unusable. */
     public static Script read(Path path, String name) {
-        byte[] bytes;
         Path real;
+        byte[] bytes;
         try {
-            if (Files.isDirectory(path)) {
-                throw new JrunException(ExitCode.SCRIPT, name + ": is a directory, not a script; name a .java file");
-            }
             real = path.toRealPath();
-            bytes = Files.readAllBytes(path);
+            bytes = readRegularFile(real, name, MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw new JrunException(ExitCode.SCRIPT, name + ": no such file; check the path");
         } catch (AccessDeniedException e) {
@@ -50,6 +51,30 @@ public record Script(String name, Path path, Path realPath, String text, List<St
             throw new JrunException(ExitCode.SCRIPT, name + ": is empty; write a class with a main method in it");
         }
         return new Script(name, path, real, compilable(text), text.lines().toList(), sha256(bytes));
+    }
+
+    /**
+     * The bytes of a regular file, read once: a directory, a FIFO (which would block forever) or a
+     * device such as /dev/zero (which never ends) is refused before it is opened, and so is a file
+     * larger than {@code max}. Used for every file a build reads, so that what is hashed is what
+     * is compiled or packed.
+     */
+    public static byte[] readRegularFile(Path real, String name, long max) throws IOException {
+        if (Files.isDirectory(real)) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": is a directory, not a file; name a file");
+        }
+        if (!Files.isRegularFile(real)) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": is not a regular file (a FIFO, a socket or a device);"
+                    + " name a file");
+        }
+        try (java.io.InputStream in = Files.newInputStream(real)) {
+            byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > max) {
+                throw new JrunException(ExitCode.SCRIPT, name + ": is larger than " + (max >> 20)
+                        + " MiB; jrun reads at most that much of one file");
+            }
+            return bytes;
+        }
     }
 
     /** The directory that //SOURCES and //FILES are relative to. */
@@ -80,11 +105,7 @@ public record Script(String name, Path path, Path realPath, String text, List<St
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.of(bytes);
     }
 
     /** A {@code #!} first line becomes an empty line: javac would reject it, and line numbers stay right. */

@@ -33,10 +33,15 @@ class LockIT extends ServedRepository {
         Jrun.Result r = jrun(dir, "app.java").run();
         assertEquals("hello l with words-1.1\n", r.out(), r.toString());
 
-        // the jar in the local repository is replaced: the lock notices, on the next (cached) run
+        // The jar in the local repository is replaced by other bytes, its old time restored (the
+        // way the lock was once bypassed): the cached run runs the verified copy it holds, so still
+        // exactly the locked bytes; a build (--fresh) reads the local repository and refuses.
+        java.nio.file.attribute.FileTime was = Files.getLastModifiedTime(words);
         MavenRepo.overwrite(words, "not the locked jar");
-        Files.setLastModifiedTime(words, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
-        Jrun.Result bad = jrun(dir, "app.java").run();
+        Files.setLastModifiedTime(words, was);
+        Jrun.Result cached = jrun(dir, "app.java").run();
+        assertEquals("hello l with words-1.1\n", cached.out(), cached.toString());
+        Jrun.Result bad = jrun(dir, "--fresh", "app.java").run();
         ErrorsIT.oneLine(bad, 6);
         assertTrue(bad.err().contains("app.java.lock: com.example:words:jar:1.1 is not the locked artifact"), bad.err());
         assertTrue(bad.err().contains("jrun lock app.java"), bad.err());
