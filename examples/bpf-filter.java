@@ -59,6 +59,16 @@ class BpfFilter {
         }
     }
 
+    /** The filter compares one byte, so --accept must be one character that UTF-8 encodes as one byte. */
+    static char oneByte(String v) {
+        if (v.length() != 1 || v.charAt(0) > 127) {
+            int bytes = v.getBytes(StandardCharsets.UTF_8).length;
+            usage("--accept wants one ASCII character (the filter compares the payload's first byte), not \""
+                    + v + "\"" + (bytes > 1 && v.codePointCount(0, v.length()) == 1 ? ", which is " + bytes + " bytes in UTF-8" : ""));
+        }
+        return v.charAt(0);
+    }
+
     static void run(String[] args) throws Throwable {
         String host = "127.0.0.1";
         int port = 0, count = 10;
@@ -68,7 +78,7 @@ class BpfFilter {
             switch (args[i]) {
                 case "--host" -> host = value(args, ++i);
                 case "--port" -> port = port(args, ++i);
-                case "--accept" -> accept = value(args, ++i).charAt(0);
+                case "--accept" -> accept = oneByte(value(args, ++i));
                 case "--count" -> count = number(args, ++i);
                 case "--listen" -> listen = true;
                 case "--trace" -> trace = true;

@@ -16,8 +16,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
-import java.net.SocketException;
+import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +73,7 @@ class DnsServer {
 
     static void run(String[] args) throws IOException {
         String host = "127.0.0.1", zoneFile = null;
-        int port = 5353;
+        int port = 8053;                                   // not 53 (root only), not 5353 (mDNS, avahi)
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--host" -> host = value(args, ++i);
@@ -93,16 +95,24 @@ class DnsServer {
         ServerSocket tcp = null;
         DatagramSocket udp = null;
         for (int attempt = 0; udp == null; attempt++) {
-            tcp = new ServerSocket();
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            tcp = ServerSocketChannel.open(family(address)).socket();   // IPv4 sockets for IPv4 addresses
             tcp.setReuseAddress(true);
             try {
-                tcp.bind(new InetSocketAddress(host, port), 128);  // socket + bind + listen (SOCK_STREAM)
+                tcp.bind(address, 128);  // socket + bind + listen (SOCK_STREAM)
             } catch (IOException e) {
                 fail("cannot listen on TCP " + host + ":" + port + ": " + e.getMessage());
             }
             try {
-                udp = new DatagramSocket(new InetSocketAddress(host, tcp.getLocalPort())); // socket + bind (SOCK_DGRAM)
-            } catch (SocketException e) {                          // that UDP port is taken: pick another
+                DatagramSocket d = DatagramChannel.open(family(address)).socket();
+                try {
+                    d.bind(new InetSocketAddress(host, tcp.getLocalPort()));   // socket + bind (SOCK_DGRAM)
+                } catch (IOException e) {
+                    d.close();
+                    throw e;
+                }
+                udp = d;
+            } catch (IOException e) {                          // that UDP port is taken: pick another
                 tcp.close();
                 if (port != 0 || attempt == 20) {
                     fail("cannot bind UDP " + host + ":" + port + ": " + e.getMessage());
@@ -483,7 +493,7 @@ class DnsServer {
                 answers) and the client asks again over TCP, where it gets the whole answer.
 
                   --host ADDR      address to listen on (default 127.0.0.1)
-                  --port N         port, for UDP and TCP both (default 5353; 0 = any port free for both)
+                  --port N         port, for UDP and TCP both (default 8053; 0 = any port free for both)
                   --zone FILE      the records, one a line: NAME TYPE VALUE, e.g.
                                      www.example.test.  A     192.0.2.10
                                      www.example.test.  AAAA  2001:db8::10
@@ -497,5 +507,10 @@ class DnsServer {
                   dig @127.0.0.1 -p PORT big.example.test TXT      (truncated over UDP, retried over TCP)
                 SIGINT/SIGTERM stop it (exit status 130/143).
                 """);
+    }
+
+    /** Java's plain socket classes would make AF_INET6 sockets (dual-stack, 127.0.0.1 as ::ffff:127.0.0.1). */
+    static StandardProtocolFamily family(InetSocketAddress a) {
+        return a.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
     }
 }

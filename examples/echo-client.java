@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,8 +65,8 @@ class EchoClient {
 
     /** One connection: send each message (the arguments, else stdin's lines) and print its echo. */
     static int talk(InetSocketAddress server, List<String> words) throws IOException {
-        try (Socket s = new Socket()) {                             // socket()
-            trace("socket(AF_INET, SOCK_STREAM)");
+        try (Socket s = SocketChannel.open(family(server)).socket()) {   // socket()
+            trace("socket(AF_" + family(server) + ", SOCK_STREAM)");
             s.connect(server);                                      // connect(): the handshake
             trace("connect(" + server + ") from " + s.getLocalSocketAddress());
             InputStream in = s.getInputStream();
@@ -107,7 +109,14 @@ class EchoClient {
             int conn = c;
             threads.add(Thread.ofVirtual().start(() -> {
                 long[] mine = new long[messages];
-                Socket s = new Socket();
+                Socket s;
+                try {
+                    s = SocketChannel.open(family(server)).socket();
+                } catch (IOException e) {
+                    failures.incrementAndGet();
+                    connected.countDown();
+                    return;
+                }
                 try (s) {
                     connecting.acquire();
                     try {
@@ -230,4 +239,10 @@ class EchoClient {
                 Exit status: 0 if every echo matched, 1 if not, 2 for a usage error.
                 """);
     }
+
+    /** IPv4 sockets for IPv4 addresses: Java's plain socket classes would make AF_INET6 ones (dual-stack, 127.0.0.1 as ::ffff:127.0.0.1). */
+    static StandardProtocolFamily family(InetSocketAddress a) {
+        return a.getAddress() instanceof java.net.Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+    }
+
 }

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,11 +49,12 @@ class EchoServer {
         }
         warnIfFewFiles();
 
-        ServerSocket server = new ServerSocket();                  // socket(AF_INET, SOCK_STREAM, 0)
-        trace("socket(AF_INET, SOCK_STREAM) -> listening socket");
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        ServerSocket server = ServerSocketChannel.open(family(address)).socket();  // socket(AF_INET, SOCK_STREAM, 0)
+        trace("socket(AF_" + family(address) + ", SOCK_STREAM) -> listening socket");
         server.setReuseAddress(true);                              // restart without waiting for TIME_WAIT
         try {
-            server.bind(new InetSocketAddress(host, port), backlog);  // bind() + listen()
+            server.bind(address, backlog);  // bind() + listen()
         } catch (IOException e) {
             fail("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
@@ -198,4 +201,10 @@ class EchoServer {
                 descriptor: for 10,000 at once, the open-files limit must allow it (ulimit -n).
                 """);
     }
+
+    /** IPv4 sockets for IPv4 addresses: Java's plain socket classes would make AF_INET6 ones (dual-stack, 127.0.0.1 as ::ffff:127.0.0.1). */
+    static StandardProtocolFamily family(InetSocketAddress a) {
+        return a.getAddress() instanceof java.net.Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+    }
+
 }

@@ -30,11 +30,16 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.StandardProtocolFamily;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /*
  * Where sockets live, with pre-forked workers. A listening socket is one accept queue in the kernel.
@@ -46,7 +51,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (b) Let each worker open its OWN listening socket on the same port, allowed by SO_REUSEPORT: now
  *     there are N accept queues, and the kernel hashes each new connection's 4-tuple to pick one.
  * The same burst of connections goes to both; each worker answers with its number, and the
- * parent counts who served what.
+ * parent counts who served what and how long each connection waited for its answer. Worker 0 is
+ * slow (--slow-ms per connection): with one shared queue the fast workers take what it cannot, with
+ * a queue per worker the connections hashed to its queue wait behind it.
  */
 class ReusePort {
     static boolean trace;
@@ -62,13 +69,17 @@ class ReusePort {
 
     static void run(String[] args) throws Throwable {
         String host = "127.0.0.1", mode = "both";
-        int workers = 4, connections = 400, worker = -1, port = 0;
+        int workers = 4, connections = 400, worker = -1, port = 0, slowMs = 20, runs = 3;
+        Path svg = null;
         boolean inherited = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--host" -> host = value(args, ++i);
                 case "--workers" -> workers = number(args, ++i);
                 case "--connections" -> connections = number(args, ++i);
+                case "--slow-ms" -> slowMs = number(args, ++i);
+                case "--runs" -> runs = number(args, ++i);
+                case "--svg" -> svg = Path.of(value(args, ++i));
                 case "--mode" -> mode = value(args, ++i);
                 case "--trace" -> trace = true;
                 case "--worker" -> worker = number(args, ++i);    // the workers' own options
@@ -79,17 +90,20 @@ class ReusePort {
             }
         }
         if (worker >= 0) {
-            work(worker, inherited, host, port);
+            work(worker, inherited, host, port, slowMs);
             return;
         }
-        if (!Set.of("a", "b", "both").contains(mode) || workers < 1 || connections < 1) {
-            usage("--mode is a, b or both; --workers and --connections at least 1");
+        if (!Set.of("a", "b", "both").contains(mode) || workers < 1 || connections < 1 || runs < 1) {
+            usage("--mode is a, b or both; --workers, --connections and --runs at least 1");
         }
         System.out.println("pid " + ProcessHandle.current().pid() + ": " + workers + " worker processes, a burst of "
-                + connections + " connections in each mode");
+                + connections + " connections in each mode, " + runs + " time" + (runs == 1 ? "" : "s")
+                + "; worker 0 is slow (" + slowMs + " ms a connection)");
+        List<String> common = List.of("--slow-ms", Integer.toString(slowMs));
+        long[] a = null, b = null;
         if (!mode.equals("b")) {
-            run("(a) one shared listening socket, inherited by every worker as its stdin", workers, connections,
-                    sharedSocket(host), host, List.of("--inherited"));
+            a = run("(a) one shared listening socket, inherited by every worker as its stdin", workers, connections, runs,
+                    sharedSocket(host), host, concat(common, List.of("--inherited")));
         }
         if (!mode.equals("a")) {
             // Hold the port with a bound (not listening) SO_REUSEPORT socket until the workers have bound it too.
@@ -97,14 +111,43 @@ class ReusePort {
                 hold.setOption(StandardSocketOptions.SO_REUSEPORT, true);
                 hold.bind(new InetSocketAddress(host, 0));
                 int p = hold.getLocalPort();
-                run("(b) SO_REUSEPORT: each worker binds its own listening socket to port " + p, workers, connections,
-                        p, host, List.of("--port", Integer.toString(p)));
+                b = run("(b) SO_REUSEPORT: each worker binds its own listening socket to port " + p, workers, connections,
+                        runs, p, host, concat(common, List.of("--port", Integer.toString(p))));
             }
+        }
+        if (a != null && b != null) {
+            System.out.println();
+            System.out.printf(Locale.ROOT, "with a slow worker, p99 latency: %.1f ms with one shared queue, %.1f ms with"
+                    + " a queue per worker%n  (%s)%n", pct(a, 0.99) / 1e6, pct(b, 0.99) / 1e6,
+                    pct(a, 0.99) < pct(b, 0.99) ? "the shared queue is "
+                            + String.format(Locale.ROOT, "%.1fx", (double) pct(b, 0.99) / Math.max(1, pct(a, 0.99)))
+                            + " better: a free worker takes the next connection, the slow one takes few"
+                            : "the shared queue did not help here");
+        }
+        if (svg != null) {
+            Files.writeString(svg, chart(a, b, workers, connections, runs, slowMs));
+            System.out.println("chart: " + svg);
         }
     }
 
-    /** Starts the workers, sends the burst, prints who served how many, stops the workers. */
-    static void run(String title, int n, int connections, int port, String host, List<String> workerArgs) throws Throwable {
+    static List<String> concat(List<String> x, List<String> y) {
+        List<String> l = new ArrayList<>(x);
+        l.addAll(y);
+        return l;
+    }
+
+    /** The p-th quantile (0..1) of sorted nanoseconds. */
+    static long pct(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1 < 0 ? 0
+                : (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    /**
+     * Starts the workers, sends the burst --runs times, prints who served how many and how long the
+     * connections waited, stops the workers; returns every connection's latency in ns, sorted.
+     */
+    static long[] run(String title, int n, int connections, int runs, int port, String host, List<String> workerArgs)
+            throws Throwable {
         System.out.println();
         System.out.println(title);
         List<Process> procs = new CopyOnWriteArrayList<>();
@@ -141,30 +184,71 @@ class ReusePort {
             }
             Thread.sleep(200);                                      // let the last ones reach accept()
 
-            // The burst: connect them all (the kernel completes each handshake into an accept queue),
-            // then read which worker took each one.
-            List<SocketChannel> burst = new ArrayList<>();
+            // The burst: every connection at once, each in a virtual thread that connects (the kernel
+            // completes the handshake into an accept queue), reads which worker took it, and times that.
             InetSocketAddress to = new InetSocketAddress(host, port);
-            for (int c = 0; c < connections; c++) {
-                burst.add(SocketChannel.open(to));
-            }
             int[] count = new int[n];
-            for (SocketChannel ch : burst) {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(ch.socket().getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    count[Integer.parseInt(r.readLine().split(" ")[1])]++;   // "worker K"
-                }
+            long[][] perWorker = new long[n][];
+            List<Long> all = new ArrayList<>();
+            List<List<Long>> byWorker = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                byWorker.add(new ArrayList<>());
             }
-            int max = 0, min = Integer.MAX_VALUE;
+            long[] p99 = new long[runs];
+            for (int run = 0; run < runs; run++) {
+                List<Future<long[]>> burst = new ArrayList<>();
+                try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                    for (int c = 0; c < connections; c++) {
+                        burst.add(threads.submit(() -> {
+                            long t0 = System.nanoTime();
+                            try (SocketChannel ch = SocketChannel.open(family(to))) {
+                                ch.connect(to);
+                                BufferedReader r = new BufferedReader(new InputStreamReader(ch.socket().getInputStream(),
+                                        StandardCharsets.UTF_8));
+                                int k = Integer.parseInt(r.readLine().split(" ")[1]);   // "worker K pid P"
+                                return new long[] {k, System.nanoTime() - t0};
+                            }
+                        }));
+                    }
+                }
+                long[] thisRun = new long[connections];
+                for (int c = 0; c < connections; c++) {
+                    long[] kt = burst.get(c).get();
+                    count[(int) kt[0]]++;
+                    byWorker.get((int) kt[0]).add(kt[1]);
+                    all.add(kt[1]);
+                    thisRun[c] = kt[1];
+                }
+                Arrays.sort(thisRun);
+                p99[run] = pct(thisRun, 0.99);
+            }
+            int max = 0, min = Integer.MAX_VALUE, total = connections * runs;
             System.out.println("  listening sockets: " + new TreeSet<>(sockets).size() + " " + new TreeSet<>(sockets));
             for (int i = 0; i < n; i++) {
                 max = Math.max(max, count[i]);
                 min = Math.min(min, count[i]);
-                System.out.printf("  worker %d  pid %-7d %5d connections  %s%n", i, procs.get(i).pid(), count[i],
-                        "#".repeat((int) Math.round(40.0 * count[i] / connections)));
+                long[] l = byWorker.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf(Locale.ROOT, "  worker %d  pid %-7d %5d connections  %-24s %s%n", i, procs.get(i).pid(),
+                        count[i], "#".repeat((int) Math.round(24.0 * count[i] / total)),
+                        l.length == 0 ? "" : String.format(Locale.ROOT, "p50 %.1f ms", pct(l, 0.5) / 1e6));
             }
             System.out.println("  spread (max/min): " + (min == 0 ? max + "/0, a worker got none"
                     : String.format("%d/%d = %.2f", max, min, (double) max / min)));
+            long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+            Arrays.sort(p99);
+            System.out.printf(Locale.ROOT, "  latency (connect to answer): p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms%n",
+                    pct(sorted, 0.5) / 1e6, pct(sorted, 0.9) / 1e6, pct(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6);
+            if (runs > 1) {
+                System.out.printf(Locale.ROOT, "  p99 of each of the %d runs: median %.1f ms, lowest %.1f, highest %.1f%s%n", runs,
+                        p99[runs / 2] / 1e6, p99[0] / 1e6, p99[runs - 1] / 1e6,
+                        p99[runs - 1] > 2 * p99[0] ? " (spread too wide to conclude from p99)" : "");
+            }
+            System.out.println(workerArgs.contains("--inherited")
+                    ? "  one queue: each connection goes to whichever worker is back in accept() first, so the slow"
+                    + "\n  worker 0 takes few and the fast ones share the rest: uneven counts, short waits"
+                    : "  a queue per worker: the kernel's hash spreads the connections evenly whatever the workers'"
+                    + "\n  speed, so those in worker 0's queue wait behind it: even counts, a long tail");
+            return sorted;
         } finally {
             for (Process p : procs) {
                 p.destroy();                                        // SIGTERM
@@ -182,7 +266,7 @@ class ReusePort {
     }
 
     /** A worker: accept, answer "worker K", close, until SIGTERM. */
-    static void work(int id, boolean inherited, String host, int port) throws IOException {
+    static void work(int id, boolean inherited, String host, int port, int slowMs) throws IOException {
         ServerSocketChannel server;
         if (inherited) {
             Channel ch = System.inheritedChannel();               // fd 0, when it is a socket
@@ -191,7 +275,7 @@ class ReusePort {
             }
             server = s;
         } else {
-            server = ServerSocketChannel.open();
+            server = ServerSocketChannel.open(family(new InetSocketAddress(host, port)));
             server.setOption(StandardSocketOptions.SO_REUSEPORT, true);   // setsockopt(SO_REUSEPORT)
             server.bind(new InetSocketAddress(host, port), 1024);        // bind + listen: a queue of our own
         }
@@ -202,9 +286,77 @@ class ReusePort {
         while (true) {
             try (SocketChannel c = server.accept()) {              // accept(): blocks
                 trace("worker " + id + ": accept() -> " + c.getRemoteAddress());
+                if (id == 0 && slowMs > 0) {
+                    try {
+                        Thread.sleep(slowMs);                         // the slow worker
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
                 c.write(java.nio.ByteBuffer.wrap(reply));
             }
         }
+    }
+
+    /** IPv4 sockets for IPv4 addresses, as mode (a)'s socket made with libc. */
+    static StandardProtocolFamily family(InetSocketAddress a) {
+        return a.getAddress() instanceof java.net.Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+    }
+
+    /** The latency distribution of each mode: latency against percentile, one line per mode. */
+    static String chart(long[] a, long[] b, int workers, int connections, int runs, int slowMs) {
+        int w = 720, h = 420, left = 70, top = 50, plotW = 600, plotH = 300;
+        double max = 0;
+        for (long[] l : new long[][] {a, b}) {
+            if (l != null) {
+                max = Math.max(max, l[l.length - 1] / 1e6);
+            }
+        }
+        max = max <= 0 ? 1 : max * 1.05;
+        StringBuilder out = new StringBuilder();
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                + "font-family=\"sans-serif\">%n<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"white\"/>%n", w, h, w, h, w, h));
+        out.append(text(w / 2.0, 22, "reuseport: latency of each connection, " + workers + " workers (worker 0 slow, " + slowMs
+                + " ms), " + connections + " connections x " + runs + " run" + (runs == 1 ? "" : "s"), "middle", 13));
+        out.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n", left, top, left, top + plotH));
+        out.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n", left,
+                top + plotH, left + plotW, top + plotH));
+        for (int t = 0; t <= 4; t++) {
+            double y = top + plotH - plotH * t / 4.0;
+            out.append(text(left - 6, y + 4, String.format(Locale.ROOT, "%.0f ms", max * t / 4), "end", 10));
+            out.append(text(left + plotW * t / 4.0, top + plotH + 16, (25 * t) + "%", "middle", 10));
+        }
+        out.append(text(left + plotW / 2.0, top + plotH + 34, "share of connections answered within the time", "middle", 11));
+        String[][] modes = {{"mode-a", "(a) one shared queue", "#2a7f3f"}, {"mode-b", "(b) a queue per worker", "#c0392b"}};
+        long[][] data = {a, b};
+        for (int m = 0; m < 2; m++) {
+            if (data[m] == null) {
+                continue;
+            }
+            long[] l = data[m];
+            StringBuilder pts = new StringBuilder();
+            for (int i = 0; i < l.length; i++) {
+                double x = left + plotW * (i + 1.0) / l.length;
+                double y = top + plotH - plotH * (l[i] / 1e6) / max;
+                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            }
+            out.append(String.format("<g class=\"series\" id=\"%s\">%n", modes[m][0]));
+            out.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"><title>%s: "
+                    + "p50 %.1f ms, p99 %.1f ms, max %.1f ms</title></polyline>%n", modes[m][2], pts.toString().trim(), modes[m][1],
+                    pct(l, 0.5) / 1e6, pct(l, 0.99) / 1e6, l[l.length - 1] / 1e6));
+            out.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/>%n", left + 20, top + 10 + 18 * m,
+                    modes[m][2]));
+            out.append(text(left + 40, top + 16 + 18 * m, modes[m][1], "start", 11));
+            out.append("</g>\n");
+        }
+        return out + "</svg>\n";
+    }
+
+    static String text(double x, double y, String s, String anchor, int size) {
+        String e = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n", x, y,
+                anchor, size, e);
     }
 
     /** The kernel's name of our listening socket, socket:[INODE], found in /proc/self/fd. */
@@ -323,7 +475,8 @@ class ReusePort {
 
     static void help() {
         System.out.print("""
-                usage: reuseport.java [--mode a|b|both] [--workers N] [--connections N] [--host ADDR] [--trace]
+                usage: reuseport.java [--mode a|b|both] [--workers N] [--connections N] [--slow-ms N] [--runs N]
+                                      [--svg FILE] [--host ADDR] [--trace]
 
                 Starts N worker processes (default 4) and sends the same burst of connections (default 400)
                 to them, twice:
@@ -334,6 +487,10 @@ class ReusePort {
                 Each worker answers "worker K"; the script prints how many connections each one got, the
                 spread (max/min), and the kernel names of the listening sockets (one in (a), N in (b)).
 
+                Worker 0 is slow: it waits --slow-ms (default 20) before each answer. The burst goes
+                --runs times (default 3) to each mode; every connection's latency (connect to answer) counts.
+
+                  --svg FILE write the latency distribution of both modes as SVG
                   --trace    print the socket calls (socket, bind, listen, dup2, accept) on stderr
 
                 SIGINT/SIGTERM stop it and its workers (exit status 130/143). Run it with jrun: the workers

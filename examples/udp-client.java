@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.SocketTimeoutException;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +18,7 @@ import java.util.List;
 /*
  * Where sockets live, datagram edition, client side: no connect, no handshake. Each sendto() is
  * one datagram to one address; the reply may never come, because UDP does not retransmit. So the
- * receive has a timeout (SO_RCVTIMEO): a lost datagram (or a lost reply) ends as a timeout, not
+ * receive has a timeout (the JDK polls the socket with it; no SO_RCVTIMEO): a lost datagram (or a lost reply) ends as a timeout, not
  * as a client that hangs for ever. Retrying is the application's business, as it is for DNS.
  */
 class UdpClient {
@@ -52,9 +54,11 @@ class UdpClient {
         }
         InetSocketAddress server = new InetSocketAddress(host, port);
         int sent = 0, answered = 0;
-        try (DatagramSocket socket = new DatagramSocket()) {        // socket() + bind() to a free port
-            trace("socket(AF_INET, SOCK_DGRAM), bound to " + socket.getLocalSocketAddress());
-            socket.setSoTimeout(timeout);                           // setsockopt(SO_RCVTIMEO)
+        try (DatagramSocket socket = DatagramChannel.open(family(server)).socket()) {   // socket()
+            socket.bind(null);                                      // bind() to a free port
+            trace("socket(AF_" + family(server) + ", SOCK_DGRAM), bound to " + socket.getLocalSocketAddress());
+            // Not SO_RCVTIMEO: the JDK waits for the socket with poll(), whose timeout is this one.
+            socket.setSoTimeout(timeout);
             BufferedReader stdin = words.isEmpty() ? new BufferedReader(new InputStreamReader(System.in)) : null;
             byte[] buf = new byte[65535];
             for (int i = 0; ; i++) {
@@ -71,9 +75,9 @@ class UdpClient {
                 while (result == null) {
                     DatagramPacket reply = new DatagramPacket(buf, buf.length);
                     try {
-                        socket.receive(reply);                      // recvfrom(): waits at most --timeout ms
+                        socket.receive(reply);                      // poll(--timeout ms), then recvfrom()
                     } catch (SocketTimeoutException e) {
-                        trace("recvfrom() timed out");
+                        trace("poll() timed out after " + timeout + " ms: nothing to recvfrom()");
                         result = "timeout after " + timeout + " ms: \"" + line + "\" or its echo was lost";
                         break;
                     }
@@ -156,4 +160,10 @@ class UdpClient {
                 Exit status: 0 if every datagram was echoed, 1 if any was lost, 2 for a usage error.
                 """);
     }
+
+    /** IPv4 sockets for IPv4 addresses: Java's plain socket classes would make AF_INET6 ones (dual-stack, 127.0.0.1 as ::ffff:127.0.0.1). */
+    static StandardProtocolFamily family(InetSocketAddress a) {
+        return a.getAddress() instanceof java.net.Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+    }
+
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
 
 /*
  * Where sockets live, datagram edition: a UDP socket is bound but never listens, accepts or
@@ -38,10 +40,11 @@ class UdpEchoServer {
                 default -> usage("unknown argument: " + args[i]);
             }
         }
-        DatagramSocket socket = new DatagramSocket(null);          // socket(AF_INET, SOCK_DGRAM, 0)
-        trace("socket(AF_INET, SOCK_DGRAM)");
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        DatagramSocket socket = DatagramChannel.open(family(address)).socket();  // socket(AF_INET, SOCK_DGRAM, 0)
+        trace("socket(AF_" + family(address) + ", SOCK_DGRAM)");
         try {
-            socket.bind(new InetSocketAddress(host, port));         // bind(): and that is all
+            socket.bind(address);         // bind(): and that is all
         } catch (IOException e) {
             fail("cannot bind " + host + ":" + port + ": " + e.getMessage());
         }
@@ -142,4 +145,10 @@ class UdpEchoServer {
                 130/143); it then prints how many datagrams it received and dropped.
                 """);
     }
+
+    /** IPv4 sockets for IPv4 addresses: Java's plain socket classes would make AF_INET6 ones (dual-stack, 127.0.0.1 as ::ffff:127.0.0.1). */
+    static StandardProtocolFamily family(InetSocketAddress a) {
+        return a.getAddress() instanceof java.net.Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+    }
+
 }

@@ -3,12 +3,17 @@ package dev.jrun.it.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jrun.it.Jrun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** Runs the memory and performance demos of examples/ through the installed jrun and reads their CSV. */
 final class MemoryExamples {
@@ -58,4 +63,45 @@ final class MemoryExamples {
             return true;
         }).findFirst().orElseThrow(() -> new AssertionError("no row " + key + "=" + List.of(values) + " in " + rows));
     }
+
+    /** The SVG file, parsed as XML (so it is well-formed), with an svg root element. */
+    static Document svg(Path file) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            Document d = f.newDocumentBuilder().parse(file.toFile());
+            assertEquals("svg", d.getDocumentElement().getLocalName(), Files.readString(file));
+            assertEquals("http://www.w3.org/2000/svg", d.getDocumentElement().getNamespaceURI());
+            return d;
+        } catch (Exception e) {
+            throw new AssertionError("not well-formed SVG: " + file + ": " + e, e);
+        }
+    }
+
+    /** The series groups of a chart, {@code <g class="series" id="...">}, by id. */
+    static Map<String, Element> series(Document svg) {
+        Map<String, Element> m = new LinkedHashMap<>();
+        NodeList gs = svg.getElementsByTagNameNS("*", "g");
+        for (int i = 0; i < gs.getLength(); i++) {
+            Element g = (Element) gs.item(i);
+            if (g.getAttribute("class").equals("series")) {
+                m.put(g.getAttribute("id"), g);
+            }
+        }
+        return m;
+    }
+
+    /** The elements {@code tag} under {@code e} whose class is {@code cls} (any class when null). */
+    static List<Element> elements(Element e, String tag, String cls) {
+        List<Element> l = new ArrayList<>();
+        NodeList n = e.getElementsByTagNameNS("*", tag);
+        for (int i = 0; i < n.getLength(); i++) {
+            Element x = (Element) n.item(i);
+            if (cls == null || x.getAttribute("class").equals(cls)) {
+                l.add(x);
+            }
+        }
+        return l;
+    }
+
 }

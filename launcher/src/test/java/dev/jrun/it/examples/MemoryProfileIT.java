@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
 
 /** examples/profile.java, and jrun --jfr, whose recordings it reads. */
 class MemoryProfileIT {
-    static final String HEADER = "kind,rank,method,app_frame,weight,unit,percent";
+    static final String HEADER = "kind,rank,method,app_frame,weight,unit,percent,cum_percent";
 
     /** Burns CPU in spin() for a second and a half, then prints one line. */
     static final String BUSY = """
@@ -46,9 +47,36 @@ class MemoryProfileIT {
                 .anyMatch(x -> x.get("method").equals("Profile$Workload.checksum")), "the hot method:\n" + r.out());
         assertTrue(alloc.stream().anyMatch(x -> x.get("app_frame").startsWith("Profile$Workload.")),
                 "allocation sites lead to the workload:\n" + r.out());
+        for (Map<String, String> x : rows) {
+            assertTrue(Double.parseDouble(x.get("cum_percent")) >= Double.parseDouble(x.get("percent")),
+                    "a method is on the stack at least whenever it is on top: " + x);
+        }
         assertEquals("1", cpu.get(0).get("rank"), r.out());
         assertEquals("samples", cpu.get(0).get("unit"), r.out());
         assertEquals("bytes", alloc.get(0).get("unit"), r.out());
+    }
+
+    @Test
+    void runsGiveMedianSharesAConclusionFromThemAndAFlameGraph() {
+        Path flame = dir.resolve("flame.svg");
+        Jrun.Result r = MemoryExamples.run(dir, "profile.java", "--runs", "2", "--seconds", "1", "--top", "5",
+                "--flame", flame.toString());
+        String out = r.out();
+        assertTrue(out.contains("in 2 runs of 1 s of Workload"), out);
+        assertTrue(out.contains("flat%   sum%   cum%"), out);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "\n  (Profile\\$Workload\\.\\w+) +(\\d+\\.\\d)% \\[(\\d+)-(\\d+)\\]").matcher(out);
+        assertTrue(m.find(), "the heaviest program frame, median [lowest-highest]: " + out);
+        String heaviest = m.group(1);
+        assertTrue(out.contains("CPU: most of it under " + heaviest + ", "), "the conclusion names the table's first frame: " + out);
+        assertTrue(out.contains("; first in every one of the 2 runs") || out.contains("too close to call from 2 runs"), out);
+
+        Element root = MemoryExamples.svg(flame).getDocumentElement();
+        List<Element> frames = MemoryExamples.elements(root, "rect", "frame");
+        assertTrue(frames.get(0).getTextContent().startsWith("all: "), "the root frame comes first");
+        assertTrue(frames.stream().anyMatch(f -> f.getTextContent().startsWith("Profile$Workload.checksum: ")),
+                "the workload's hot method is in the flame graph");
+        assertTrue(frames.stream().anyMatch(f -> f.getTextContent().startsWith("Profile$Workload.line: ")));
     }
 
     @Test
@@ -65,6 +93,21 @@ class MemoryProfileIT {
         Map<String, String> hottest = MemoryExamples.csv(p, HEADER).get(0);
         assertEquals("cpu", hottest.get("kind"), p.out());
         assertEquals("busy.spin", hottest.get("method"), p.out());
+
+        // the flame graph of a recording made elsewhere: the command jrun --jfr points at
+        Path flame = dir.resolve("busy.svg");
+        Jrun.Result f = MemoryExamples.run(dir, "profile.java", "--read", jfr.toString(), "--flame", flame.toString());
+        assertTrue(f.out().contains("flame graph: " + flame), f.out());
+        List<Element> frames = MemoryExamples.elements(MemoryExamples.svg(flame).getDocumentElement(), "rect", "frame");
+        assertTrue(frames.stream().anyMatch(x -> x.getTextContent().startsWith("busy.spin: ")), "busy.spin in the graph");
+        assertTrue(frames.stream().anyMatch(x -> x.getTextContent().startsWith("busy.main: ")), "and its caller");
+
+        Jrun.Result notJfr = Jrun.cmd(MemoryExamples.example("profile.java").toString(), "--read",
+                dir.resolve("busy.java").toString(), "--flame", dir.resolve("x.svg").toString())
+                .dir(dir).cache(dir.resolve("cache")).run();
+        assertEquals(1, notJfr.status(), notJfr.toString());
+        assertEquals(1, notJfr.err().lines().count(), notJfr.toString());
+        assertTrue(notJfr.err().startsWith("profile: "), notJfr.err());
     }
 
     @Test

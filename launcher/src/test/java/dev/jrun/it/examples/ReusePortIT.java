@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jrun.it.Jrun;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,17 +21,19 @@ class ReusePortIT {
 
     @Test
     void bothModesSpreadTheBurstOverWorkerProcesses() throws Exception {
-        Jrun.Result r = Jrun.cmd(Server.example("reuseport.java"), "--workers", "3", "--connections", "150")
-                .cache(cache).run();
+        Path svg = cache.resolve("latency.svg");
+        Jrun.Result r = Jrun.cmd(Server.example("reuseport.java"), "--workers", "3", "--connections", "150", "--runs", "1",
+                "--slow-ms", "10", "--svg", svg.toString()).cache(cache).run();
         assertEquals(0, r.status(), r.toString());
         String out = r.out();
-        Matcher parent = Pattern.compile("^pid (\\d+): 3 worker processes").matcher(out);
+        Matcher parent = Pattern.compile("^pid (\\d+): 3 worker processes.*worker 0 is slow \\(10 ms").matcher(out);
         assertTrue(parent.find(), out);
         String[] modes = out.split("\n\n");
-        assertEquals(3, modes.length, out);
+        assertEquals(4, modes.length, out);
         assertTrue(modes[1].startsWith("(a) one shared listening socket"), out);
         assertTrue(modes[2].startsWith("(b) SO_REUSEPORT"), out);
         Set<Long> allPids = new HashSet<>();
+        double[] p99 = new double[2];
         for (int mode = 1; mode <= 2; mode++) {
             String section = modes[mode];
             Matcher sockets = Pattern.compile("listening sockets: (\\d+) \\[(socket:\\[\\d+\\](, )?)+\\]").matcher(section);
@@ -56,6 +59,23 @@ class ReusePortIT {
             if (mode == 2) {
                 assertTrue(min > 0, "the kernel's hash gave a worker none of 150: " + section);
             }
+            Matcher latency = Pattern.compile("latency \\(connect to answer\\): p50 ([0-9.]+) ms  p90 ([0-9.]+) ms  "
+                    + "p99 ([0-9.]+) ms  max ([0-9.]+) ms").matcher(section);
+            assertTrue(latency.find(), section);
+            assertTrue(Double.parseDouble(latency.group(1)) <= Double.parseDouble(latency.group(3)), section);
+            p99[mode - 1] = Double.parseDouble(latency.group(3));
+            assertTrue(section.contains(mode == 1 ? "uneven counts, short waits" : "even counts, a long tail"), section);
+        }
+        assertTrue(modes[3].contains("p99 latency: " + String.format(java.util.Locale.ROOT, "%.1f", p99[0])
+                + " ms with one shared queue, " + String.format(java.util.Locale.ROOT, "%.1f", p99[1])), modes[3]);
+        // the talk's point: behind a slow worker, its own queue (b) waits; the shared queue (a) goes to the others
+        assertTrue(p99[0] < p99[1], "p99 (a) " + p99[0] + " ms, (b) " + p99[1] + " ms:\n" + out);
+        java.util.Map<String, org.w3c.dom.Element> series = MemoryExamples.series(MemoryExamples.svg(svg));
+        assertEquals(List.of("mode-a", "mode-b"), List.copyOf(series.keySet()));
+        for (org.w3c.dom.Element s : series.values()) {
+            List<org.w3c.dom.Element> line = MemoryExamples.elements(s, "polyline", null);
+            assertEquals(1, line.size());
+            assertEquals(150, line.get(0).getAttribute("points").split(" ").length, "a point per connection");
         }
     }
 
