@@ -129,8 +129,8 @@ public final class CacheGc {
     }
 
     /**
-     * Removes what entries leave behind: tmp/ directories of builds that died, lock files of
-     * entries that no longer exist, and scripts read from standard input that were not run for
+     * Removes what entries leave behind: tmp/ directories of builds that died, half-made archives
+     * ({@code aot-*.tmpPID}) of archive makers that were killed, lock files of entries that no longer exist, and scripts read from standard input that were not run for
      * {@code olderThan} (they are hashed, so read, on every run). Returns the bytes freed.
      */
     private long sweep(Duration olderThan) throws IOException {
@@ -140,6 +140,21 @@ public final class CacheGc {
             if (modified(p).isBefore(staleTmp)) {
                 freed += CachedEntry.size(p);
                 CacheRoot.deleteTree(p);
+            }
+        }
+        // half-made archives of archive makers that were killed (a live maker is done within an hour)
+        for (Path entry : children(root.resolve("entries"))) {
+            try {
+                for (Path f : children(entry)) {
+                    if (f.getFileName().toString().matches("aot-.*\\.tmp[0-9]+") && modified(f).isBefore(staleTmp)) {
+                        long size = CachedEntry.size(f);
+                        if (Files.deleteIfExists(f)) {
+                            freed += size;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the entry went meanwhile
             }
         }
         for (Path lock : children(root.resolve("locks"))) {
