@@ -246,7 +246,7 @@ class AotFaultIT {
             Files.move(swap, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             assertEquals(time, Files.getLastModifiedTime(archive));
             Jrun.Result r = ok(jrun(jdk, "tamper.java"));
-            assertTrue(r.out().endsWith("untouched output\n") && loaded(r, "tamper"), r.out());
+            assertTrue(r.out().contains("untouched output\n") && loaded(r, "tamper"), r.out());
             assertFalse(fromArchive(r, "tamper"), "the changed archive was mapped");
             archive = awaitArchive(entry);
             assertTrue(fromArchive(ok(jrun(jdk, "tamper.java")), "tamper"), "the remade archive is used");
@@ -318,7 +318,7 @@ class AotFaultIT {
         long archiveSize = Files.size(archive);
         int killed = 0;
         for (int i = 0; i < 12; i++) {
-            Files.delete(archive.resolveSibling(archive.getFileName() + ".ok")); // the next run makes it again
+            Files.deleteIfExists(archive.resolveSibling(archive.getFileName() + ".ok")); // the next run makes it again
             ok(jrun(17, "kill.java"));
             long pid = makerPid(entry);
             if (pid > 0) {
@@ -390,7 +390,7 @@ class AotFaultIT {
         Jrun cmd = Jrun.cmd("--java", Integer.toString(jdk), "full.java").dir(dir).cache(mnt.resolve("cache"))
                 .env("JRUN_NO_AOT", null).env("LC_ALL", "C.UTF-8");
         Jrun.Result first = ok(cmd);
-        assertTrue(first.out().endsWith("full disk\n"), first.out());
+        assertTrue(first.out().contains("full disk\n"), first.out());
         String sum = HexFormat.of().formatHex(sha256(Files.readAllBytes(script)));
         Path entry;
         try (Stream<Path> s = Files.list(mnt.resolve("cache/entries"))) {
@@ -404,7 +404,7 @@ class AotFaultIT {
         FileTime logTime = Files.getLastModifiedTime(entry.resolve("aot.log"));
 
         Jrun.Result during = ok(cmd);
-        assertTrue(during.out().endsWith("full disk\n") && !fromArchive(during, "full"), during.out());
+        assertTrue(during.out().contains("full disk\n") && !fromArchive(during, "full"), during.out());
         Thread.sleep(1500);
         assertEquals(logTime, Files.getLastModifiedTime(entry.resolve("aot.log")), "no maker while backing off");
         assertEquals(List.of(), processesOf(entry));
@@ -452,6 +452,8 @@ class AotFaultIT {
             }
         }
         assertTrue(makerPid(entry) > 0, "a maker started");
+        // the script runs (its JVM has its jar open) and the maker waits for it: now the entry goes
+        assertEquals("bye", new java.io.BufferedReader(new java.io.InputStreamReader(run.getInputStream())).readLine());
         Tools.sh("rm -rf '" + entry + "'");
         assertEquals(0, run.waitFor(), "the run itself is unharmed");
         awaitNoMaker(entry, 10);
