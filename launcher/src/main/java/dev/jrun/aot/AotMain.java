@@ -103,13 +103,20 @@ public final class AotMain {
                 return 0; // another maker is at work
             }
             owner = true;
+            // the run that started this one took the gate just after it found no usable archive
+            FileTime decided = null;
+            try {
+                decided = Files.getLastModifiedTime(entry.resolve(GATE));
+            } catch (IOException e) {
+                // no gate: no way to tell, make it
+            }
             try {
                 Files.writeString(Files.createDirectories(entry.resolve(GATE)).resolve(PID), pid + "\n");
             } catch (IOException e) {
                 // the gate is a courtesy to later runs
             }
             removeLeftovers();
-            if (madeMeanwhile()) {
+            if (decided != null && madeSince(decided)) {
                 return 0;
             }
             waitFor(runPid);
@@ -146,13 +153,11 @@ public final class AotMain {
         }
     }
 
-    /** An archive published since this process started: a run raced with the one that made it. */
-    private boolean madeMeanwhile() {
+    /** An archive published since the run that started this maker found none: it raced with its maker. */
+    private boolean madeSince(FileTime decided) {
         try {
-            Properties p = props();
-            Path ok = Path.of(p.getProperty("archive") + OK);
-            Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
-            return Files.isRegularFile(ok) && Files.getLastModifiedTime(ok).toInstant().isAfter(started.minusSeconds(1));
+            Path ok = Path.of(props().getProperty("archive") + OK);
+            return Files.isRegularFile(ok) && Files.getLastModifiedTime(ok).compareTo(decided) > 0;
         } catch (IOException | Gone e) {
             return false;
         }
