@@ -176,9 +176,19 @@ public final class AotMain {
     private void waitFor(long runPid) throws InterruptedException, Gone {
         Optional<ProcessHandle> run = ProcessHandle.of(runPid);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (run.isPresent() && run.get().isAlive() && System.nanoTime() < end) {
+        while (run.isPresent() && run.get().isAlive() && !zombie(runPid) && System.nanoTime() < end) {
             checkEntry();
             Thread.sleep(100);
+        }
+    }
+
+    /** A process that has ended but was not reaped (its parent gone, and an init that does not reap). */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
