@@ -17,7 +17,8 @@ import java.util.Properties;
 /**
  * The builder's part of a script's class-data-sharing archive (JDK 17–23) or AOT cache (JDK 24+):
  * it names the archive and tells the front end how to tell that it is still fresh. The archive
- * itself is made later, by {@link AotMain}, from the classes the script's first run loaded.
+ * itself is made later, in the background, by {@link AotMain}, from the classes {@link ClassList}
+ * finds in the jars.
  *
  * <p>The archive's name is {@code aot-H.jsa}, H a hash of the content of every jar on the class
  * path, the JDK's build (its {@code release} file, the size and time of its {@code libjvm.so}) and
@@ -60,6 +61,7 @@ public final class AotFiles {
         MessageDigest md = Hashing.sha256();
         Properties p = new Properties();
         p.setProperty("java", jdk.java().toString());
+        p.setProperty("home", jdk.home().toString());
         p.setProperty("major", Integer.toString(jdk.major()));
         StringBuilder cp = new StringBuilder();
         int i = 0;

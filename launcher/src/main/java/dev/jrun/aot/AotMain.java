@@ -5,6 +5,8 @@ import dev.jrun.entry.CacheRoot;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -12,43 +14,64 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes a script's archive in the background, detached from the run that recorded its classes.
- * The front end starts it (arguments: ENTRY PID) on the one run that finds no archive: it has
- * created {@code ENTRY/aot.lock/} (atomically, so there is one maker per entry) and execs the
- * script's JVM, as process PID, with {@code -XX:DumpLoadedClassList=ENTRY/aot.lock/classes.lst}.
+ * Makes a script's archive in the background, detached from the run that started it. The front end
+ * starts it (arguments: ENTRY PID) from a run that found no usable archive, no maker at work and no
+ * failure still backing off; PID is that run's JVM. It never instruments that run: the classes to
+ * archive come from {@link ClassList}, so the script's JVM, and every JVM the script starts, carries
+ * no flag of jrun's making.
  *
- * <p>This waits for that run to end (or for {@link #WAIT_SECONDS}, for servers), then dumps a static
- * archive of the listed classes: {@code java -Xshare:dump} with the class list and the entry's jar
- * class path, which loads classes but runs none of the script's code. On JDK 24 and later it adds
- * {@code -XX:+AOTClassLinking}, which makes it an AOT cache (JEP 483). The archive is written to a
- * temporary name, checked to load with {@code -Xshare:on}, and renamed into place; it is made only
- * while the class path and the JDK still hash to what the entry was built from (see
- * {@link AotFiles}). Whatever fails, the script's runs go on without an archive: the reason is in
- * {@code ENTRY/aot.failed} (and the dump's output in {@code ENTRY/aot.log}) for {@code --verbose}.
+ * <p>One maker per entry: it holds a lock on {@value #BUSY} while it works (the kernel drops it when
+ * the process dies, however it dies), and a maker that does not get it leaves at once. The front end's
+ * {@value #GATE} directory, naming the maker in {@value #PID}, only spares later runs from starting more.
+ *
+ * <p>It waits for the run to end (or for {@link #WAIT_SECONDS}, for servers), then dumps a static
+ * archive ({@code java -Xshare:dump}; on JDK 24 and later with {@code -XX:+AOTClassLinking}, which makes
+ * it an AOT cache, JEP 483), checks that it loads (with {@code -XX:+VerifySharedSpaces}, which checks
+ * every byte against the checksums the dump wrote), and publishes it read-only. The front end maps it
+ * only while it is that very file: the same inode as its {@value #MADE} link, not written to since the
+ * {@value #OK} stamp (which records its SHA-256), and not made writable (see the README).
+ *
+ * <p>Bounded: after {@code JRUN_AOT_MAX_SECONDS} (default {@value #DEFAULT_MAX_SECONDS}) of wall time it
+ * stops its dump and gives up; the front end also limits each process to that much CPU time
+ * ({@code ulimit -t}). Its children die with it ({@code setpriv --pdeathsig}), SIGTERM stops it and them,
+ * and it stops when its entry is removed. Leftovers of a maker killed mid-way are removed by the next
+ * one (and by the cache's collection). A failure is written to {@value #FAILED} with a time in the
+ * future: the front end tries again after it, and each failure in a row doubles the wait.
  */
 public final class AotMain {
-    static final String LOCK = "aot.lock";
-    static final String CLASSES = "classes.lst";
+    static final String GATE = "aot.lock";
+    static final String PID = "maker.pid";
+    static final String BUSY = "aot.busy";
     static final String FAILED = "aot.failed";
     static final String LOG = "aot.log";
+    static final String OK = ".ok";
+    static final String MADE = ".made";
     static final long WAIT_SECONDS = 60;
-    private static final long DUMP_MINUTES = 10;
+    static final long DEFAULT_MAX_SECONDS = 300;
+    static final Duration FIRST_BACKOFF = Duration.ofMinutes(10);
+    static final Duration MAX_BACKOFF = Duration.ofDays(1);
 
     private final Path entry;
-    private final Path lock;
-    private Path tmp;
+    private final long pid = ProcessHandle.current().pid();
+    private long deadline = Long.MAX_VALUE;
+    private final long maxSeconds;
+    private volatile Process child;
+    private volatile boolean owner;
+    private final List<Path> temporary = new ArrayList<>();
 
-    private AotMain(Path entry) {
+    private AotMain(Path entry, long maxSeconds) {
         this.entry = entry;
-        this.lock = entry.resolve(LOCK);
+        this.maxSeconds = maxSeconds;
     }
 
     public static void main(String[] args) {
@@ -56,23 +79,64 @@ public final class AotMain {
             System.err.println("jrun: error: the archive maker is started by the jrun command, not by hand");
             System.exit(2);
         }
-        AotMain maker = new AotMain(Path.of(args[0]));
-        int status = 0;
+        AotMain maker = new AotMain(Path.of(args[0]), maxSeconds(System.getenv("JRUN_AOT_MAX_SECONDS")));
+        // SIGTERM (and any other exit): the dump child goes, and so do the half-made files
+        Runtime.getRuntime().addShutdownHook(new Thread(maker::stop));
+        System.exit(maker.run(Long.parseLong(args[1])));
+    }
+
+    /** The bound on a maker's wall time and on each of its processes' CPU time, in seconds. */
+    static long maxSeconds(String env) {
         try {
-            maker.waitFor(Long.parseLong(args[1]));
-            maker.make();
-        } catch (Retry r) {
-            status = 1; // no marker: the next run records again
-        } catch (Failure f) {
-            maker.fail(f.getMessage());
-            status = 1;
-        } catch (Throwable t) {
-            maker.fail("internal error: " + t);
-            status = 1;
-        } finally {
-            maker.unlock();
+            long s = Long.parseLong(env == null ? "" : env.trim());
+            return s >= 1 && s <= 3600 ? s : DEFAULT_MAX_SECONDS;
+        } catch (NumberFormatException e) {
+            return DEFAULT_MAX_SECONDS;
         }
-        System.exit(status);
+    }
+
+    private int run(long runPid) {
+        Path busy = entry.resolve(BUSY);
+        try (FileChannel ch = FileChannel.open(busy, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                return 0; // another maker is at work
+            }
+            owner = true;
+            // the run that started this one took the gate just after it found no usable archive
+            FileTime decided = null;
+            try {
+                decided = Files.getLastModifiedTime(entry.resolve(GATE));
+            } catch (IOException e) {
+                // no gate: no way to tell, make it
+            }
+            try {
+                Files.writeString(Files.createDirectories(entry.resolve(GATE)).resolve(PID), pid + "\n");
+            } catch (IOException e) {
+                // the gate is a courtesy to later runs
+            }
+            removeLeftovers();
+            if (decided != null && madeSince(decided)) {
+                return 0;
+            }
+            waitFor(runPid);
+            make();
+            return 0;
+        } catch (Gone g) {
+            return 0;
+        } catch (Failure f) {
+            fail(f.getMessage());
+            return 1;
+        } catch (IOException e) {
+            if (!Files.isDirectory(entry)) {
+                return 0;
+            }
+            fail("cannot write the archive: " + e.getMessage());
+            return 1;
+        } catch (Throwable t) {
+            fail("internal error: " + t);
+            return 1;
+        }
     }
 
     /** A reason the archive is not made, for aot.failed. */
@@ -82,35 +146,74 @@ public final class AotMain {
         }
     }
 
-    /** A reason to make nothing now, but to let a later run record again. */
-    static final class Retry extends RuntimeException {
-        Retry(String why) {
-            super(why, null, false, false);
+    /** The entry is gone (removed, or rebuilt without what the maker needs): nothing to make, nothing to tell. */
+    static final class Gone extends Exception {
+        Gone() {
+            super(null, null, false, false);
         }
     }
 
-    /** Waits for the recording run to end, or for {@link #WAIT_SECONDS}. */
-    private void waitFor(long pid) throws InterruptedException {
-        Optional<ProcessHandle> run = ProcessHandle.of(pid);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (run.isPresent() && run.get().isAlive() && System.nanoTime() < deadline) {
+    /** An archive published since the run that started this maker found none: it raced with its maker. */
+    private boolean madeSince(FileTime decided) {
+        try {
+            Path ok = Path.of(props().getProperty("archive") + OK);
+            return Files.isRegularFile(ok) && Files.getLastModifiedTime(ok).compareTo(decided) > 0;
+        } catch (IOException | Gone e) {
+            return false;
+        }
+    }
+
+    /** Half-made files of makers that were killed: only makers write aot-*.tmp*, and this one holds the lock. */
+    private void removeLeftovers() throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(entry, "aot-*.tmp*")) {
+            for (Path f : s) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /** Waits for the run to end, or for {@link #WAIT_SECONDS}. */
+    private void waitFor(long runPid) throws InterruptedException, Gone {
+        Optional<ProcessHandle> run = ProcessHandle.of(runPid);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (run.isPresent() && run.get().isAlive() && !zombie(runPid) && System.nanoTime() < end) {
+            checkEntry();
             Thread.sleep(100);
         }
     }
 
-    private void make() throws IOException, Failure, InterruptedException {
+    /** A process that has ended but was not reaped (its parent gone, and an init that does not reap). */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void checkEntry() throws Gone {
+        if (!Files.isRegularFile(entry.resolve(AotFiles.PROPS))) {
+            throw new Gone();
+        }
+    }
+
+    private Properties props() throws Gone {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(entry.resolve(AotFiles.PROPS), StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException e) {
-            throw new Retry("the entry has no " + AotFiles.PROPS + " (it was rebuilt meanwhile?)");
+            throw new Gone();
         }
-        Path list = completeLines(lock.resolve(CLASSES), lock.resolve("classes.use"));
-        verifyInputs(p);
+        return p;
+    }
 
+    private void make() throws IOException, Failure, InterruptedException, Gone {
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+        Properties p = props();
+        verifyInputs(p);
         Path archive = Path.of(p.getProperty("archive"));
-        tmp = entry.resolve(archive.getFileName() + ".tmp" + ProcessHandle.current().pid());
-        Files.deleteIfExists(tmp);
+        String name = archive.getFileName().toString();
         int major = Integer.parseInt(p.getProperty("major"));
         String java = p.getProperty("java");
         String cp = p.getProperty("classpath");
@@ -120,9 +223,17 @@ public final class AotMain {
                 options.add(o);
             }
         }
+        List<Path> classpath = new ArrayList<>();
+        for (String f : cp.split(":")) {
+            classpath.add(Path.of(f));
+        }
+        Path home = Path.of(p.getProperty("home", Path.of(java).getParent().getParent().toString()));
 
+        Path list = temp(name.replace(".jsa", ".classlist"));
+        Files.write(list, ClassList.of(home, classpath), StandardCharsets.UTF_8);
+        Path tmp = temp(name);
         List<String> dump = new ArrayList<>(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list,
-                "-XX:SharedArchiveFile=" + tmp));
+                "-XX:SharedArchiveFile=" + tmp, "-XX:+VerifySharedSpaces"));
         if (major >= 24) {
             dump.add("-XX:+AOTClassLinking");
         }
@@ -132,8 +243,9 @@ public final class AotMain {
         if (!Files.isRegularFile(tmp) || Files.size(tmp) == 0) {
             throw new Failure("java -Xshare:dump made no archive; see " + entry.resolve(LOG));
         }
+        Files.deleteIfExists(list);
 
-        List<String> check = new ArrayList<>(List.of(java));
+        List<String> check = new ArrayList<>(List.of(java, "-XX:+VerifySharedSpaces"));
         if (major >= 24) {
             check.addAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + tmp));
         } else {
@@ -143,40 +255,50 @@ public final class AotMain {
         check.addAll(List.of("-cp", cp, "-version"));
         run(check, true, "loading the new archive");
 
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("r--r--r--"));
+        String sum = Hashing.of(tmp);
+        long size = Files.size(tmp);
         verifyInputs(p); // nothing changed while it was made
-        Path ok = archive.resolveSibling(archive.getFileName() + ".ok");
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(entry, "aot-*.{jsa,jsa.ok}")) {
+        checkEntry();
+        publish(tmp, archive, sum + " " + size + "\n");
+        Files.deleteIfExists(entry.resolve(FAILED));
+    }
+
+    /**
+     * Puts the checked archive in place. The front end uses it only while the stamp exists, the archive
+     * is the stamped link's inode, and not newer than the stamp: the stamp goes first and comes last.
+     */
+    private void publish(Path tmp, Path archive, String stamp) throws IOException {
+        Path ok = archive.resolveSibling(archive.getFileName() + OK);
+        Path made = archive.resolveSibling(archive.getFileName() + MADE);
+        Files.deleteIfExists(ok);
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(entry, "aot-*.{jsa,jsa.ok,jsa.made}")) {
             for (Path f : old) {
-                if (!f.equals(archive) && !f.equals(ok)) {
+                if (!f.equals(archive) && !f.equals(made)) {
                     Files.deleteIfExists(f);
                 }
             }
         }
+        Path link = temp(made.getFileName().toString());
+        Files.deleteIfExists(link);
+        Files.createLink(link, tmp);
+        Files.move(link, made, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        // The archive as made and checked: the front end uses it only while it is not newer than this
-        // stamp, so an archive written to since (damaged, replaced) is never mapped.
-        Files.write(ok, new byte[0]);
-        Files.setLastModifiedTime(ok, FileTime.fromMillis(System.currentTimeMillis()));
-        Files.deleteIfExists(entry.resolve(FAILED));
+        Path okTmp = temp(ok.getFileName().toString());
+        Files.writeString(okTmp, stamp, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(okTmp, PosixFilePermissions.fromString("r--r--r--"));
+        FileTime made1 = Files.getLastModifiedTime(archive);
+        if (Files.getLastModifiedTime(okTmp).compareTo(made1) < 0) {
+            Files.setLastModifiedTime(okTmp, made1);
+        }
+        Files.move(okTmp, ok, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Copies the whole lines of the class list (the run may still be writing it) and returns the copy. */
-    private static Path completeLines(Path from, Path to) throws IOException {
-        byte[] all;
-        try {
-            all = Files.readAllBytes(from);
-        } catch (IOException e) {
-            throw new Retry("the run recorded no class list");
-        }
-        int end = all.length;
-        while (end > 0 && all[end - 1] != '\n') {
-            end--;
-        }
-        if (end == 0) {
-            throw new Retry("the run recorded no classes");
-        }
-        Files.write(to, Arrays.copyOf(all, end));
-        return to;
+    /** A file of this maker's own, removed when it ends however it ends (but kill -9: then by the next maker). */
+    private Path temp(String name) {
+        Path p = entry.resolve(name + ".tmp" + pid);
+        temporary.add(p);
+        return p;
     }
 
     /** The class path's jars and the JDK's release file still hash to what the entry was built from. */
@@ -195,40 +317,109 @@ public final class AotMain {
         }
     }
 
-    private void run(List<String> cmd, boolean append, String what) throws IOException, Failure, InterruptedException {
-        Path log = entry.resolve(LOG);
-        String header = "$ " + String.join(" ", cmd) + "\n";
-        if (append) {
-            Files.writeString(log, header, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        } else {
-            Files.writeString(log, header, StandardCharsets.UTF_8);
+    /** Runs a JVM of the script's JDK, its output to the log, within the deadline and while the entry exists. */
+    private void run(List<String> cmd, boolean append, String what) throws IOException, Failure, InterruptedException, Gone {
+        List<String> full = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
+            // it dies with this process, even of kill -9 (the kernel's parent-death signal)
+            full.addAll(List.of("/usr/bin/setpriv", "--pdeathsig", "KILL", "--"));
         }
-        Process proc = new ProcessBuilder(cmd).directory(entry.toFile()).redirectErrorStream(true)
-                .redirectInput(new File("/dev/null")).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        if (!proc.waitFor(DUMP_MINUTES, TimeUnit.MINUTES)) {
-            proc.destroyForcibly();
-            throw new Failure(what + " took more than " + DUMP_MINUTES + " minutes");
+        full.addAll(cmd);
+        Path log = entry.resolve(LOG);
+        ProcessBuilder.Redirect out;
+        try {
+            String header = "$ " + String.join(" ", cmd) + "\n";
+            if (append) {
+                Files.writeString(log, header, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } else {
+                Files.writeString(log, header, StandardCharsets.UTF_8);
+            }
+            out = ProcessBuilder.Redirect.appendTo(log.toFile());
+        } catch (IOException e) {
+            out = ProcessBuilder.Redirect.DISCARD; // a full disk: the reason goes to aot.failed
+        }
+        Process proc;
+        synchronized (this) {
+            checkEntry();
+            proc = new ProcessBuilder(full).directory(entry.toFile()).redirectErrorStream(true)
+                    .redirectInput(new File("/dev/null")).redirectOutput(out).start();
+            child = proc;
+        }
+        try {
+            while (!proc.waitFor(200, TimeUnit.MILLISECONDS)) {
+                if (!Files.isRegularFile(entry.resolve(AotFiles.PROPS))) {
+                    throw new Gone();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new Failure(what + " took more than " + maxSeconds + " s (JRUN_AOT_MAX_SECONDS)");
+                }
+            }
+        } finally {
+            if (proc.isAlive()) {
+                proc.destroyForcibly();
+                proc.waitFor(10, TimeUnit.SECONDS);
+            }
+            child = null;
         }
         if (proc.exitValue() != 0) {
             throw new Failure(what + " failed (status " + proc.exitValue() + "); see " + log);
         }
     }
 
-    /** Leaves the reason for --verbose, and no half-made archive. */
+    /**
+     * Leaves the reason for --verbose, with the time of the next try as the file's time: ten minutes
+     * after the first failure, doubling with each one in a row, at most a day. Setting the time of an
+     * existing file needs no disk space.
+     */
     private void fail(String why) {
+        Path failed = entry.resolve(FAILED);
+        int attempt = 1;
         try {
-            if (tmp != null) {
-                Files.deleteIfExists(tmp);
+            List<String> old = Files.readAllLines(failed, StandardCharsets.UTF_8);
+            if (old.size() > 1 && old.get(1).startsWith("attempt ")) {
+                attempt = Integer.parseInt(old.get(1).substring(8).trim()) + 1;
             }
-            Files.writeString(entry.resolve(FAILED), why.replace('\n', ' ') + "\n", StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            // the first failure
+        }
+        Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 10));
+        if (wait.compareTo(MAX_BACKOFF) > 0) {
+            wait = MAX_BACKOFF;
+        }
+        try {
+            try {
+                Files.writeString(failed, why.replace('\n', ' ') + "\nattempt " + attempt + "\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                if (!Files.exists(failed)) {
+                    Files.createFile(failed);
+                }
+            }
+            Files.setLastModifiedTime(failed, FileTime.from(Instant.now().plus(wait)));
         } catch (IOException e) {
-            // the entry is gone (rebuilt or removed): nothing to tell
+            // the entry is gone, or not even an empty file fits: the next run tries again
         }
     }
 
-    /** Removes the lock, and the class list in it, so that a later run may record again. */
-    private void unlock() {
-        CacheRoot.deleteTree(lock);
+    /** At exit (normal, SIGTERM, SIGINT): the dump stops, half-made files go, the gate opens. */
+    private synchronized void stop() {
+        Process p = child;
+        if (p != null && p.isAlive()) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Path f : temporary) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException e) {
+                // left for the next maker
+            }
+        }
+        if (owner) {
+            CacheRoot.deleteTree(entry.resolve(GATE));
+        }
     }
 }

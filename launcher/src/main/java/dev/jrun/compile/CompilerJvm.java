@@ -33,6 +33,17 @@ public final class CompilerJvm {
         this.verbose = verbose;
     }
 
+    private static int run(ProcessBuilder pb) throws IOException {
+        Process p = pb.start();
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            p.destroy();
+            Thread.currentThread().interrupt();
+            throw new JrunException(ExitCode.INTERNAL, "interrupted while compiling");
+        }
+    }
+
     public String compile(Jdk jdk, CompileRequest req) throws IOException {
         Path reqFile = work.resolve("compile.request");
         Path result = work.resolve("compile.result");
@@ -54,21 +65,33 @@ public final class CompilerJvm {
         }
         cmd.addAll(List.of("-cp", classpath, CompileChild.class.getName(),
                 reqFile.toString(), result.toString(), verbose ? "verbose" : ""));
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
         int status;
-        try {
-            status = p.waitFor();
-        } catch (InterruptedException e) {
-            p.destroy();
-            Thread.currentThread().interrupt();
-            throw new JrunException(ExitCode.INTERNAL, "interrupted while compiling");
-        }
-        if (dumping != null) {
-            if (status == 0 && Files.isRegularFile(dumping)) {
-                Files.move(dumping, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (dumping == null) {
+            status = run(new ProcessBuilder(cmd).inheritIO());
+        } else {
+            // The archive is optional; the compile is not. The dump can fail the JVM (a nearly full
+            // disk: "Unable to use shared archive" on stdout, status 1): its output is held back,
+            // shown only if the compile went well, and a failed attempt is made again without it.
+            Path out = work.resolve("compile.out");
+            try {
+                status = run(new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                        .redirectErrorStream(true).redirectOutput(out.toFile()));
+            } catch (IOException e) {
+                status = -1;
+            }
+            if (status == 0 && Files.isRegularFile(dumping) && Files.isRegularFile(result)) {
+                System.err.print(Files.readString(out, StandardCharsets.UTF_8));
+                try {
+                    Files.move(dumping, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    Files.deleteIfExists(dumping);
+                }
             } else {
                 Files.deleteIfExists(dumping);
+                cmd.remove("-XX:ArchiveClassesAtExit=" + dumping);
+                status = run(new ProcessBuilder(cmd).inheritIO());
             }
+            Files.deleteIfExists(out);
         }
         if (status != 0) {
             throw new JrunException(status, null);

@@ -218,8 +218,8 @@ public final class CacheGc {
     }
 
     /**
-     * Removes what entries leave behind: tmp/ directories of builds that died, lock files of
-     * entries that no longer exist, jar copies no build links to, and scripts read from standard
+     * Removes what entries leave behind: tmp/ directories of builds that died, half-made archives
+     * ({@code aot-*.tmpPID}) of archive makers that were killed, lock files of entries that no longer exist, jar copies no build links to, and scripts read from standard
      * input that were not run for {@code olderThan} (they are hashed, so read, on every run).
      */
     private void sweep(Duration olderThan) throws IOException {
@@ -227,6 +227,16 @@ public final class CacheGc {
         for (Path p : children(root.resolve("tmp"))) {
             if (modified(p, now).isBefore(staleTmp)) {
                 CacheRoot.deleteTree(p);
+            }
+        }
+        // half-made archives of archive makers that were killed (a live maker is done within an hour)
+        for (Path entry : children(root.resolve("entries"))) {
+            for (Path build : children(entry)) {
+                for (Path f : children(build)) {
+                    if (f.getFileName().toString().matches("aot-.*\\.tmp[0-9]+") && modified(f, now).isBefore(staleTmp)) {
+                        Files.deleteIfExists(f);
+                    }
+                }
             }
         }
         for (Path lock : children(root.resolve("locks"))) {
@@ -281,9 +291,11 @@ public final class CacheGc {
 
     private static List<Path> children(Path dir) throws IOException {
         List<Path> found = new ArrayList<>();
-        if (Files.isDirectory(dir)) {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
                 s.forEach(found::add);
+            } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException gone) {
+                // removed meanwhile (by another collection)
             }
         }
         return found;

@@ -66,13 +66,14 @@ class AotIT {
         return r;
     }
 
-    /** The entry the front end uses for this script file: its name starts with the file's SHA-256. */
+    /** The build the front end uses for this script file (its entry's name starts with the file's SHA-256). */
     private Path entry(Path script) throws IOException {
         String sum = sha256(Files.readAllBytes(script));
         try (Stream<Path> s = Files.list(cache().resolve("entries"))) {
             List<Path> found = s.filter(p -> p.getFileName().toString().startsWith(sum + "-")).toList();
             assertEquals(1, found.size(), "entries of " + script + ": " + found);
-            return found.get(0);
+            // the archive's files are in the entry's current build, as the front end's $entry names it
+            return found.get(0).resolve(Files.readString(found.get(0).resolve("current")).strip());
         }
     }
 
