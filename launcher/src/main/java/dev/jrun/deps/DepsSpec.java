@@ -60,8 +60,8 @@ public record DepsSpec(List<Coordinate> deps, List<Coordinate> boms, List<Repo> 
 
     /**
      * The line's words, split at white space and at commas (outside a version range's brackets, and not
-     * between two ranges);
-     * a word {@code //} ends the list, the rest of the line being a comment, as JBang has it.
+     * between two ranges); a word {@code //} ends the list, the rest of the line being a comment, as
+     * JBang has it.
      */
     private static List<String> words(Directive d, boolean ranges) {
         List<String> out = new ArrayList<>();
