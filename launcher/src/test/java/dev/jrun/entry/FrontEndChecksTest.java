@@ -43,7 +43,7 @@ class FrontEndChecksTest {
         proj = Files.createDirectories(tmp.resolve("pro'j dir"));
         entry = Files.createDirectories(tmp.resolve("entry"));
         Path data = Files.createDirectories(proj.resolve("data"));
-        for (String f : List.of("a b.txt", "it's.txt", "q\"uote.txt", "plain.txt", ".hidden.txt", "new\nline.txt", "x&y|z.txt",
+        for (String f : List.of("a b.txt", "it's.txt", "q\"uote.txt", "plain.txt", ".hidden.txt", "new\nline.txt", "x&y|z.txt", "st*r.txt", "[ab].txt",
                 "sp ace dir/c.txt", "sp ace dir/d e.txt", "sub/x.txt", "sub/deeper/y.txt", ".hid/z.txt", "sub/.dot/h.txt")) {
             Files.createDirectories(data.resolve(f).getParent());
             Files.writeString(data.resolve(f), f);
@@ -147,8 +147,9 @@ class FrontEndChecksTest {
     void aGlobCheckListsTheFilesAsShNamesThem() throws Exception {
         Check.GlobIs glob = only(Check.GlobIs.class, plannedChecks("//FILES data/*.txt"));
         Path data = proj.resolve("data");
-        assertEquals(List.of(data.resolve("a b.txt"), data.resolve("it's.txt"), data.resolve("new\nline.txt"),
-                data.resolve("plain.txt"), data.resolve("q\"uote.txt"), data.resolve("x&y|z.txt")), glob.files());
+        assertEquals(List.of(data.resolve("[ab].txt"), data.resolve("a b.txt"), data.resolve("it's.txt"), data.resolve("new\nline.txt"),
+                data.resolve("plain.txt"), data.resolve("q\"uote.txt"), data.resolve("st*r.txt"), data.resolve("x&y|z.txt")),
+                glob.files());
         // renamed within the match: the count is the same, the names are not
         Files.move(data.resolve("plain.txt"), data.resolve("plane.txt"));
         assertFalse(holds(glob));
@@ -285,6 +286,23 @@ class FrontEndChecksTest {
         Files.delete(links.resolve("java"));
         Files.createSymbolicLink(links.resolve("java"), other);
         assertFalse(holds(check, env("PATH", path)), "the link now points elsewhere (update-alternatives)");
+    }
+
+    @Test
+    void withoutJavaHomeThePlannerWatchesPathsJava() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin dir"));
+        Path java = Path.of(System.getProperty("java.home"), "bin/java").toRealPath();
+        Files.createSymbolicLink(bin.resolve("java"), java);
+        Path script = Files.writeString(proj.resolve("p.java"), "class p { public static void main(String[] a) {} }\n");
+        Planner planner = new Planner(new JdkFinder(Map.of("PATH", bin.toString(), "HOME", tmp.toString())), () -> {
+            throw new AssertionError("no dependencies to resolve");
+        });
+        List<Check> checks = planner.plan(Script.read(script, "p.java"), new BuildOptions(null, false, false, false)).checks();
+        Check.PathJavaIs check = only(Check.PathJavaIs.class, checks);
+        assertEquals(java, check.realJava());
+        assertTrue(holds(check, env("PATH", bin + ":/usr/bin:/bin")));
+        Path other = javaStub("other/bin");
+        assertFalse(holds(check, env("PATH", other.getParent() + ":" + bin)));
     }
 
     @Test
