@@ -17,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.DependencyManagement;
@@ -131,7 +133,10 @@ public final class MavenProject {
             deps.boms().forEach(b -> managed.addDependency(dependency(b)));
             model.setDependencyManagement(managed);
         }
-        deps.deps().forEach(c -> model.addDependency(dependency(c)));
+        // a dependency that the script and one of its //SOURCES both name is listed once, as Maven wants
+        Set<String> listed = new HashSet<>();
+        deps.deps().stream().filter(c -> listed.add(c.groupId() + ":" + c.artifactId() + ":" + c.classifier() + "@" + c.type()))
+                .forEach(c -> model.addDependency(dependency(c)));
         model.setBuild(build(model.getArtifactId(), main, javac, jvm));
         return model;
     }

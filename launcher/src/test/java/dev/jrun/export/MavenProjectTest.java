@@ -143,6 +143,22 @@ class MavenProjectTest {
         assertTrue(pom.getRepositories().isEmpty());
     }
 
+    @Test
+    void aDependencyNamedByTheScriptAndASourceIsListedOnce() throws Exception {
+        Files.writeString(tmp.resolve("Helper.java"), "//DEPS info.picocli:picocli:4.7.7 info.picocli:picocli:4.7.7:sources\n"
+                + "class Helper {}\n");
+        Plan plan = plan("""
+                //DEPS info.picocli:picocli:4.7.7
+                //SOURCES Helper.java
+                class MyApp { public static void main(String[] a) {} }
+                """, false, Map.of());
+        Path project = tmp.resolve("project");
+        new MavenProject(plan).write(project);
+        assertEquals(List.of("info.picocli:picocli:", "info.picocli:picocli:sources"), read(project.resolve("pom.xml")).getDependencies()
+                .stream().map(d -> d.getGroupId() + ":" + d.getArtifactId() + ":" + (d.getClassifier() == null ? "" : d.getClassifier()))
+                .toList());
+    }
+
     /** A version bump in jrun's pom.xml reaches export: the versions come from it through the filtered plugins.properties. */
     @Test
     void pluginVersionsAreThoseOfJrunsOwnBuild() throws Exception {
