@@ -9,7 +9,6 @@ import dev.jrun.plan.JavaRequirement;
 import dev.jrun.plan.Plan;
 import dev.jrun.script.Script;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Dependency;
@@ -42,13 +40,6 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * script's //JAVA_OPTIONS too.
  */
 public final class MavenProject {
-    /**
-     * The plugin versions jrun's own build uses, so that a machine that built jrun has them in its local
-     * repository and can build the project with {@code mvn -o}: {@code plugins.properties}, which the
-     * build fills in from the pom's properties (one place for a version bump).
-     */
-    static final Properties PLUGINS = plugins();
-
     private final Plan plan;
 
     public MavenProject(Plan plan) {
@@ -208,7 +199,7 @@ public final class MavenProject {
         Plugin exec = new Plugin();
         exec.setGroupId("org.codehaus.mojo");
         exec.setArtifactId("exec-maven-plugin");
-        exec.setVersion(version("exec-maven-plugin"));
+        exec.setVersion(PluginVersions.of("exec-maven-plugin"));
         Xpp3Dom arguments = list("arguments", "argument", jvm);
         arguments.addChild(el("argument", "-classpath"));
         arguments.addChild(el("classpath"));
@@ -224,28 +215,7 @@ public final class MavenProject {
         Plugin p = new Plugin();
         p.setGroupId("org.apache.maven.plugins");
         p.setArtifactId(artifact);
-        p.setVersion(version(artifact));
-        return p;
-    }
-
-    static String version(String plugin) {
-        String v = PLUGINS.getProperty(plugin);
-        if (v == null || v.isEmpty() || v.contains("${")) {
-            throw new IllegalStateException("plugins.properties has no version of " + plugin + ": " + v);
-        }
-        return v;
-    }
-
-    private static Properties plugins() {
-        Properties p = new Properties();
-        try (InputStream in = MavenProject.class.getResourceAsStream("plugins.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("dev/jrun/export/plugins.properties is missing from jrun's jar");
-            }
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        p.setVersion(PluginVersions.of(artifact));
         return p;
     }
 
