@@ -59,8 +59,9 @@ public record DepsSpec(List<Coordinate> deps, List<Coordinate> boms, List<Repo> 
     }
 
     /**
-     * The line's words, split at white space and at commas (outside a version range's brackets);
-     * a word {@code //} ends the list, the rest of the line being a comment, as JBang has it.
+     * The line's words, split at white space and at commas (outside a version range's brackets, and not
+     * between two ranges); a word {@code //} ends the list, the rest of the line being a comment, as
+     * JBang has it.
      */
     private static List<String> words(Directive d, boolean ranges) {
         List<String> out = new ArrayList<>();
@@ -70,13 +71,17 @@ public record DepsSpec(List<Coordinate> deps, List<Coordinate> boms, List<Repo> 
             }
             int depth = 0;
             StringBuilder cur = new StringBuilder();
-            for (char c : w.toCharArray()) {
+            for (int i = 0; i < w.length(); i++) {
+                char c = w.charAt(i);
                 if (ranges && (c == '[' || c == '(')) {
                     depth++;
                 } else if (ranges && (c == ']' || c == ')')) {
                     depth--;
                 }
-                if (c == ',' && depth <= 0) {
+                // a comma between two ranges, (,1.0],[1.2,), joins them into one version
+                boolean betweenRanges = ranges && i > 0 && i + 1 < w.length() && "])".indexOf(w.charAt(i - 1)) >= 0
+                        && "[(".indexOf(w.charAt(i + 1)) >= 0;
+                if (c == ',' && depth <= 0 && !betweenRanges) {
                     if (cur.length() > 0) {
                         out.add(cur.toString());
                     }

@@ -2,7 +2,6 @@ package dev.jrun.export;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
-import dev.jrun.cli.Main;
 import dev.jrun.deps.Coordinate;
 import dev.jrun.deps.DepsSpec;
 import dev.jrun.deps.Repo;
@@ -10,14 +9,28 @@ import dev.jrun.plan.JavaRequirement;
 import dev.jrun.plan.Plan;
 import dev.jrun.script.Script;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.DependencyManagement;
+import org.apache.maven.model.Exclusion;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.model.PluginManagement;
+import org.apache.maven.model.Repository;
+import org.apache.maven.model.io.xpp3.MavenXpp3Writer;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Writes a script as a Maven project: pom.xml, the script and its //SOURCES under src/main/java
@@ -27,20 +40,7 @@ import java.util.Map;
  * script's //JAVA_OPTIONS too.
  */
 public final class MavenProject {
-    /**
-     * The plugin versions jrun's own build uses (see pom.xml), so that a machine that built jrun has
-     * them in its local repository and can build the project with {@code mvn -o}.
-     */
-    private static final Map<String, String> PLUGINS = Map.of(
-            "maven-resources-plugin", "3.3.1",
-            "maven-compiler-plugin", "3.14.0",
-            "maven-surefire-plugin", "3.5.4",
-            "maven-jar-plugin", "3.4.2",
-            "maven-dependency-plugin", "3.8.1");
-    private static final String EXEC_PLUGIN = "3.5.0";
-
     private final Plan plan;
-    private final StringBuilder pom = new StringBuilder();
 
     public MavenProject(Plan plan) {
         this.plan = plan;
@@ -67,9 +67,9 @@ public final class MavenProject {
             Files.createDirectories(to.getParent());
             Files.copy(r.file(), to, StandardCopyOption.COPY_ATTRIBUTES);
         }
-        String artifact = artifactId(fileName);
-        Files.writeString(dir.resolve("pom.xml"), pom(artifact, main), StandardCharsets.UTF_8);
-        return artifact + ".jar";
+        Model model = model(artifactId(fileName), main);
+        Files.writeString(dir.resolve("pom.xml"), pom(model), StandardCharsets.UTF_8);
+        return model.getArtifactId() + ".jar";
     }
 
     private static void copy(String text, Path to) throws IOException {
@@ -87,196 +87,188 @@ public final class MavenProject {
         return id.isEmpty() ? "script" : id;
     }
 
-    private String pom(String artifact, String main) {
+    /** The project: {@code artifact} (unless //GAV names another) made into an executable jar whose main class is {@code main}. */
+    private Model model(String artifact, String main) {
         var d = plan.inputs().directives();
-        String group = "local";
-        String version = "1.0-SNAPSHOT";
-        var gav = d.last("GAV");
-        if (gav.isPresent()) {
-            String[] p = gav.get().value().split(":");
+        Model model = new Model();
+        model.setModelVersion("4.0.0");
+        model.setGroupId("local");
+        model.setArtifactId(artifact);
+        model.setVersion("1.0-SNAPSHOT");
+        d.last("GAV").ifPresent(gav -> {
+            String[] p = gav.value().split(":");
             if (p.length >= 2) {
-                group = p[0];
-                artifact = p[1];
+                model.setGroupId(p[0]);
+                model.setArtifactId(p[1]);
             }
             if (p.length >= 3) {
-                version = p[2];
+                model.setVersion(p[2]);
             }
-        }
+        });
+        d.description().ifPresent(model::setDescription);
         int release = d.java().map(j -> JavaRequirement.parse(j.value())).map(JavaRequirement::version)
                 .orElse(plan.jdk().major());
         List<String> javac = new ArrayList<>(plan.compileOptions());
-        List<String> jvm = new ArrayList<>();
         if (plan.preview()) {
             javac.add("--enable-preview");
+        }
+        List<String> jvm = jvmOptions();
+        model.addProperty("project.build.sourceEncoding", "UTF-8");
+        model.addProperty("maven.compiler.release", Integer.toString(release));
+        model.addProperty("exec.mainClass", main);
+
+        DepsSpec deps = DepsSpec.of(d, System.getenv(), System.getProperties());
+        deps.repos().stream().filter(r -> !r.id().equals("central")).forEach(r -> model.addRepository(repository(r)));
+        if (!deps.boms().isEmpty()) {
+            DependencyManagement managed = new DependencyManagement();
+            deps.boms().forEach(b -> managed.addDependency(dependency(b)));
+            model.setDependencyManagement(managed);
+        }
+        // a dependency that the script and one of its //SOURCES both name is listed once, as Maven wants
+        Set<String> listed = new HashSet<>();
+        deps.deps().stream().filter(c -> listed.add(c.groupId() + ":" + c.artifactId() + ":" + c.classifier() + "@" + c.type()))
+                .forEach(c -> model.addDependency(dependency(c)));
+        model.setBuild(build(model.getArtifactId(), main, javac, jvm));
+        return model;
+    }
+
+    /** The model as pom.xml, with a comment on how to build and run it. */
+    private String pom(Model model) {
+        String jvm = String.join(" ", jvmOptions());
+        String jar = "-jar target/" + model.getArtifactId() + ".jar";
+        // (an XML comment cannot hold "--": options such as --enable-preview are only named in exec's arguments)
+        String run = jvm.isEmpty() ? "java " + jar
+                : jvm.contains("--") ? "java OPTIONS " + jar + " with the JVM options that exec-maven-plugin lists"
+                : "java " + jvm + " " + jar;
+        MavenXpp3Writer writer = new MavenXpp3Writer();
+        writer.setFileComment(" Exported from " + comment(plan.inputs().script().realPath().toString()) + " by jrun export maven.\n"
+                + "     Build: mvn package (offline: mvn -o package). Run: " + comment(run) + ",\n"
+                + "     or mvn exec:exec, which runs it as jrun does, with the script's //JAVA_OPTIONS.\n");
+        StringWriter out = new StringWriter();
+        try {
+            writer.write(out, model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString().replaceFirst("-->\\s*<project", "-->\n<project");
+    }
+
+    /** The JVM options a run of the script has: //PREVIEW's and //JAVA_OPTIONS. */
+    private List<String> jvmOptions() {
+        List<String> jvm = new ArrayList<>();
+        if (plan.preview()) {
             jvm.add("--enable-preview");
         }
         jvm.addAll(plan.runtimeOptions());
-
-        line(0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-        line(0, "<!-- Exported from " + comment(plan.inputs().script().realPath().toString()) + " by jrun export maven.");
-        line(0, "     Build: mvn package (offline: mvn -o package). Run: java"
-                + (jvm.isEmpty() ? "" : " " + comment(String.join(" ", jvm))) + " -jar target/" + artifact + ".jar,");
-        line(0, "     or mvn exec:exec, which adds the script's //JAVA_OPTIONS. -->");
-        line(0, "<project xmlns=\"http://maven.apache.org/POM/4.0.0\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"");
-        line(0, "         xsi:schemaLocation=\"http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd\">");
-        line(1, "<modelVersion>4.0.0</modelVersion>");
-        el(1, "groupId", group);
-        el(1, "artifactId", artifact);
-        el(1, "version", version);
-        d.description().ifPresent(text -> el(1, "description", text));
-        line(0, "");
-        line(1, "<properties>");
-        el(2, "project.build.sourceEncoding", "UTF-8");
-        el(2, "maven.compiler.release", Integer.toString(release));
-        el(2, "exec.mainClass", main);
-        line(1, "</properties>");
-        DepsSpec deps = DepsSpec.of(d, System.getenv(), System.getProperties());
-        repositories(deps.repos());
-        dependencies(deps.boms(), deps.deps());
-        line(0, "");
-        line(1, "<build>");
-        el(2, "finalName", artifact);
-        line(2, "<plugins>");
-        plugin("maven-resources-plugin");
-        line(3, "</plugin>");
-        plugin("maven-surefire-plugin");
-        line(3, "</plugin>");
-        plugin("maven-compiler-plugin");
-        if (!javac.isEmpty()) {
-            line(4, "<configuration>");
-            line(5, "<compilerArgs>");
-            javac.forEach(a -> el(6, "arg", a));
-            line(5, "</compilerArgs>");
-            line(4, "</configuration>");
-        }
-        line(3, "</plugin>");
-        plugin("maven-jar-plugin");
-        line(4, "<configuration>");
-        line(5, "<archive>");
-        line(6, "<manifest>");
-        el(7, "mainClass", main);
-        el(7, "addClasspath", "true");
-        el(7, "classpathPrefix", "lib/");
-        line(6, "</manifest>");
-        if (!plan.manifest().isEmpty()) {
-            line(6, "<manifestEntries>");
-            plan.manifest().forEach((n, v) -> el(7, n, v));
-            line(6, "</manifestEntries>");
-        }
-        line(5, "</archive>");
-        line(4, "</configuration>");
-        line(3, "</plugin>");
-        plugin("maven-dependency-plugin");
-        line(4, "<executions>");
-        line(5, "<execution>");
-        el(6, "id", "copy-dependencies");
-        el(6, "phase", "package");
-        line(6, "<goals><goal>copy-dependencies</goal></goals>");
-        line(6, "<configuration>");
-        el(7, "includeScope", "runtime");
-        el(7, "outputDirectory", "${project.build.directory}/lib");
-        line(6, "</configuration>");
-        line(5, "</execution>");
-        line(4, "</executions>");
-        line(3, "</plugin>");
-        line(2, "</plugins>");
-        line(2, "<pluginManagement>");
-        line(3, "<plugins>");
-        line(4, "<!-- mvn exec:exec runs the program as jrun does, with its JVM options -->");
-        line(4, "<plugin>");
-        el(5, "groupId", "org.codehaus.mojo");
-        el(5, "artifactId", "exec-maven-plugin");
-        el(5, "version", EXEC_PLUGIN);
-        line(5, "<configuration>");
-        el(6, "executable", "java");
-        line(6, "<arguments>");
-        jvm.forEach(a -> el(7, "argument", a));
-        el(7, "argument", "-classpath");
-        line(7, "<classpath/>");
-        el(7, "argument", main);
-        line(6, "</arguments>");
-        line(5, "</configuration>");
-        line(4, "</plugin>");
-        line(3, "</plugins>");
-        line(2, "</pluginManagement>");
-        line(1, "</build>");
-        line(0, "</project>");
-        return pom.toString();
+        return jvm;
     }
 
-    private void plugin(String artifact) {
-        line(3, "<plugin>");
-        el(4, "groupId", "org.apache.maven.plugins");
-        el(4, "artifactId", artifact);
-        el(4, "version", PLUGINS.get(artifact));
+    private Build build(String artifact, String main, List<String> javac, List<String> jvm) {
+        Build build = new Build();
+        build.setFinalName(artifact);
+        build.addPlugin(plugin("maven-resources-plugin"));
+        build.addPlugin(plugin("maven-surefire-plugin"));
+        Plugin compiler = plugin("maven-compiler-plugin");
+        if (!javac.isEmpty()) {
+            compiler.setConfiguration(el("configuration", list("compilerArgs", "arg", javac)));
+        }
+        build.addPlugin(compiler);
+
+        Plugin jar = plugin("maven-jar-plugin");
+        Xpp3Dom archive = el("archive", el("manifest", el("mainClass", main), el("addClasspath", "true"),
+                el("classpathPrefix", "lib/")));
+        if (!plan.manifest().isEmpty()) {
+            Xpp3Dom entries = el("manifestEntries");
+            plan.manifest().forEach((n, v) -> entries.addChild(el(n, v)));
+            archive.addChild(entries);
+        }
+        jar.setConfiguration(el("configuration", archive));
+        build.addPlugin(jar);
+
+        Plugin dependencies = plugin("maven-dependency-plugin");
+        PluginExecution copy = new PluginExecution();
+        copy.setId("copy-dependencies");
+        copy.setPhase("package");
+        copy.addGoal("copy-dependencies");
+        copy.setConfiguration(el("configuration", el("includeScope", "runtime"),
+                el("outputDirectory", "${project.build.directory}/lib")));
+        dependencies.addExecution(copy);
+        build.addPlugin(dependencies);
+
+        // mvn exec:exec runs the program as jrun does, with its JVM options
+        Plugin exec = new Plugin();
+        exec.setGroupId("org.codehaus.mojo");
+        exec.setArtifactId("exec-maven-plugin");
+        exec.setVersion(PluginVersions.of("exec-maven-plugin"));
+        Xpp3Dom arguments = list("arguments", "argument", jvm);
+        arguments.addChild(el("argument", "-classpath"));
+        arguments.addChild(el("classpath"));
+        arguments.addChild(el("argument", main));
+        exec.setConfiguration(el("configuration", el("executable", "java"), arguments));
+        PluginManagement management = new PluginManagement();
+        management.addPlugin(exec);
+        build.setPluginManagement(management);
+        return build;
+    }
+
+    private static Plugin plugin(String artifact) {
+        Plugin p = new Plugin();
+        p.setGroupId("org.apache.maven.plugins");
+        p.setArtifactId(artifact);
+        p.setVersion(PluginVersions.of(artifact));
+        return p;
     }
 
     /** //REPOS, as the resolver reads them; Maven Central is Maven's own default. */
-    private void repositories(List<Repo> repos) {
-        List<Repo> extra = repos.stream().filter(r -> !r.id().equals("central")).toList();
-        if (extra.isEmpty()) {
-            return;
-        }
-        line(0, "");
-        line(1, "<repositories>");
-        for (Repo r : extra) {
-            line(2, "<repository>");
-            el(3, "id", r.id());
-            el(3, "url", r.url());
-            line(2, "</repository>");
-        }
-        line(1, "</repositories>");
+    private static Repository repository(Repo r) {
+        Repository repo = new Repository();
+        repo.setId(r.id());
+        repo.setUrl(r.url());
+        return repo;
     }
 
-    /** //DEPS, as the resolver reads them: BOMs ({@code @pom}) are imported, a {@code @fatjar} comes without its dependencies. */
-    private void dependencies(List<Coordinate> boms, List<Coordinate> deps) {
-        if (!boms.isEmpty()) {
-            line(0, "");
-            line(1, "<dependencyManagement>");
-            line(2, "<dependencies>");
-            boms.forEach(b -> dependency(b, 3));
-            line(2, "</dependencies>");
-            line(1, "</dependencyManagement>");
-        }
-        if (!deps.isEmpty()) {
-            line(0, "");
-            line(1, "<dependencies>");
-            deps.forEach(d -> dependency(d, 2));
-            line(1, "</dependencies>");
-        }
-    }
-
-    private void dependency(Coordinate c, int depth) {
-        line(depth, "<dependency>");
-        el(depth + 1, "groupId", c.groupId());
-        el(depth + 1, "artifactId", c.artifactId());
-        if (c.version() != null) {
-            el(depth + 1, "version", c.version());
-        }
+    /** A //DEPS coordinate, as the resolver reads it: a BOM ({@code @pom}) is imported, a {@code @fatjar} comes without its dependencies. */
+    private static Dependency dependency(Coordinate c) {
+        Dependency dep = new Dependency();
+        dep.setGroupId(c.groupId());
+        dep.setArtifactId(c.artifactId());
+        dep.setVersion(c.version());
         if (!c.classifier().isEmpty()) {
-            el(depth + 1, "classifier", c.classifier());
+            dep.setClassifier(c.classifier());
         }
         if (c.type().equals("pom")) {
-            el(depth + 1, "type", "pom");
-            el(depth + 1, "scope", "import");
+            dep.setType("pom");
+            dep.setScope("import");
         } else if (c.type().equals("fatjar")) {
-            line(depth + 1, "<exclusions><exclusion><groupId>*</groupId><artifactId>*</artifactId></exclusion></exclusions>");
+            Exclusion all = new Exclusion();
+            all.setGroupId("*");
+            all.setArtifactId("*");
+            dep.addExclusion(all);
         } else if (!c.type().equals("jar")) {
-            el(depth + 1, "type", c.type());
+            dep.setType(c.type());
         }
-        line(depth, "</dependency>");
+        return dep;
     }
 
-    private void el(int depth, String name, String value) {
-        line(depth, "<" + name + ">" + x(value) + "</" + name + ">");
+    private static Xpp3Dom el(String name, String value) {
+        Xpp3Dom el = new Xpp3Dom(name);
+        el.setValue(value);
+        return el;
     }
 
-    private void line(int depth, String text) {
-        pom.append("  ".repeat(depth)).append(text).append('\n');
+    private static Xpp3Dom el(String name, Xpp3Dom... children) {
+        Xpp3Dom el = new Xpp3Dom(name);
+        for (Xpp3Dom child : children) {
+            el.addChild(child);
+        }
+        return el;
     }
 
-    private static String x(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** {@code <name><item>v1</item><item>v2</item>...</name>} */
+    private static Xpp3Dom list(String name, String item, List<String> values) {
+        Xpp3Dom el = new Xpp3Dom(name);
+        values.forEach(v -> el.addChild(el(item, v)));
+        return el;
     }
 
     /** Text for an XML comment, which cannot hold "--". */

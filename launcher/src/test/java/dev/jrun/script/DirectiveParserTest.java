@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DirectiveParserTest {
 
@@ -47,5 +48,36 @@ class DirectiveParserTest {
     void shebangLineIsBlankedKeepingLineNumbers() {
         assertEquals("\nclass x {}", Script.compilable("#!/usr/bin/env jrun\nclass x {}"));
         assertEquals("class x {}", Script.compilable("class x {}"));
+    }
+
+    @Test
+    void valuesAreTrimmedAndMayBeEmpty() {
+        assertEquals("", DirectiveParser.parseLine("//PREVIEW", "f", 1).value());
+        assertEquals("", DirectiveParser.parseLine("//NOAOT   ", "f", 1).value());
+        assertEquals("-Xmx1g  -Xss2m", DirectiveParser.parseLine("//JAVA_OPTIONS \t -Xmx1g  -Xss2m \r", "f", 1).value());
+        assertEquals("a:b:1", DirectiveParser.parseLine("//DEPS a:b:1\r", "f", 1).value());
+    }
+
+    @Test
+    void onlyUpperCaseLettersAndUnderscoresNameADirective() {
+        assertNull(DirectiveParser.parseLine("//DEPS2 a:b:1", "f", 1));
+        assertNull(DirectiveParser.parseLine("//DEPS:a:b:1", "f", 1));
+        assertNull(DirectiveParser.parseLine("//DEPS\u00a0a:b:1", "f", 1));
+        assertNull(DirectiveParser.parseLine("/*DEPS a:b:1", "f", 1));
+        assertNull(DirectiveParser.parseLine("//_ x", "f", 1));
+        assertEquals("JAVA_OPTIONS", DirectiveParser.parseLine("//JAVA_OPTIONS -Xmx1g", "f", 1).name());
+    }
+
+    @Test
+    void jbangsIgnoredDirectivesAreKeptAndEveryRefusedOneIsRefused() {
+        List<Directive> ds = DirectiveParser.parse(List.of("//GAV a:b:1", "//DOCS https://x", "//CDS", "//NATIVE_OPTIONS -O2"), "s.java");
+        assertEquals(List.of("GAV", "DOCS", "CDS", "NATIVE_OPTIONS"), ds.stream().map(Directive::name).toList());
+        assertEquals(List.of(1, 2, 3, 4), ds.stream().map(Directive::line).toList());
+        for (String refused : List.of("MODULE", "KOTLIN", "GROOVY")) {
+            JrunException e = assertThrows(JrunException.class,
+                    () -> DirectiveParser.parse(List.of("//DEPS a:b:1", "", "//" + refused + " x"), "t.java"));
+            assertEquals(dev.jrun.ExitCode.SCRIPT, e.status());
+            assertTrue(e.getMessage().startsWith("t.java:3: //" + refused + ": not supported"), e.getMessage());
+        }
     }
 }

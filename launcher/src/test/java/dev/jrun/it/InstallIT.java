@@ -1,0 +1,108 @@
+package dev.jrun.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ./install into a prefix whose name holds characters that sh, sed and quoting care about, then a
+ * script run through the installed front end, cached and not, and the uninstall.
+ */
+class InstallIT {
+    @TempDir
+    Path tmp;
+
+    record Ran(int status, String out, String err) {
+        @Override
+        public String toString() {
+            return "status " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private static Ran run(Map<String, String> env, Path dir, String... cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().putAll(env);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        });
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError(List.of(cmd) + " did not finish in 5 minutes");
+        }
+        return new Ran(p.exitValue(), out, err.join());
+    }
+
+    private Ran install(Path prefix, String... more) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Jrun.repoRoot().resolve("install").toString(), "--prefix", prefix.toString()));
+        cmd.addAll(List.of(more));
+        return run(Map.of(), tmp, cmd.toArray(String[]::new));
+    }
+
+    @Test
+    void aPrefixWithQuotesPipesAndAmpersandsInstallsRunsAndUninstalls() throws Exception {
+        // (no white space: the front end splits JRUN_BUILDER_OPTS and its builder.jsa option into words)
+        Path prefix = tmp.resolve("it's|a&b\\c$x\"d");
+        Ran installed = install(prefix, "--no-binfmt", "--no-build");
+        assertEquals(0, installed.status(), installed.toString());
+        assertFalse(installed.out().contains("warning"), installed.toString());
+        // the builder's class-data-sharing archive was made by a run through the installed front end, and is used
+        assertTrue(Files.isRegularFile(prefix.resolve("lib/jrun/builder.jsa")), installed.toString());
+        Path bin = prefix.resolve("bin/jrun");
+        assertTrue(Files.isExecutable(bin));
+        String frontEnd = Files.readString(bin);
+        assertTrue(frontEnd.contains("\nJRUN_HOME='" + (prefix + "/lib/jrun").replace("'", "'\\''") + "'\n"), frontEnd);
+
+        // the zsh completion sources the bash one by its path, in the same quotes
+        Path zsh = prefix.resolve("share/zsh/site-functions/_jrun");
+        if (Files.exists(zsh)) {
+            String source = Files.readAllLines(zsh).stream().filter(l -> l.startsWith("source ")).findFirst().orElseThrow();
+            Ran path = run(Map.of(), tmp, "dash", "-c", "printf '%s' " + source.substring("source ".length()));
+            assertEquals(prefix.resolve("share/bash-completion/completions/jrun").toString(), path.out(), source);
+        }
+
+        Path script = Files.writeString(tmp.resolve("hello.java"), """
+                public class hello {
+                    public static void main(String[] args) {
+                        System.out.println("hello " + String.join(",", args));
+                    }
+                }
+                """);
+        Map<String, String> env = Map.of("JRUN_CACHE_DIR", tmp.resolve("cache").toString(), "JRUN_NO_AOT", "1");
+        Ran first = run(env, tmp, bin.toString(), "--verbose", script.toString(), "a b", "it's");
+        assertEquals(0, first.status(), first.toString());
+        assertEquals("hello a b,it's\n", first.out(), first.toString());
+        assertTrue(first.err().contains("building"), first.toString());
+        Ran cached = run(env, tmp, bin.toString(), "--verbose", script.toString(), "again");
+        assertEquals(0, cached.status(), cached.toString());
+        assertEquals("hello again\n", cached.out(), cached.toString());
+        assertTrue(cached.err().contains("jrun: cached: "), cached.toString());
+
+        Ran version = run(env, tmp, bin.toString(), "--version");
+        assertEquals(0, version.status(), version.toString());
+        assertTrue(version.out().startsWith("jrun "), version.toString());
+
+        Ran removed = install(prefix, "--uninstall");
+        assertEquals(0, removed.status(), removed.toString());
+        assertFalse(Files.exists(bin));
+        assertFalse(Files.exists(prefix.resolve("lib/jrun")));
+    }
+}
