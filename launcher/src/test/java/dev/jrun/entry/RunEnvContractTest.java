@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunEnvContractTest {
     /** The variables the front end reads from run.env. */
     static final List<String> VARIABLES = List.of("jrun_java", "jrun_main", "jrun_java_major", "jrun_noaot", "jrun_aot_file",
-            "jrun_aot_why");
+            "jrun_aot_why", "jrun_complete");
     /** The functions run.env defines for it; jrun_aot_fresh only when the entry has an archive. */
     static final List<String> FUNCTIONS = List.of("jrun_valid", "jrun_aot_fresh");
 
@@ -67,17 +67,15 @@ class RunEnvContractTest {
     // ---- the two helpers ---------------------------------------------------------------------------
 
     /**
-     * Writes {@code entry}'s java.args and run.env as the builder does (Builder.assemble: the JDK's
-     * release, //NOAOT, the archive's lines, then LaunchFiles), and returns run.env.
+     * Writes a build's java.args and run.env as the builder does (Builder.assemble: the archive's
+     * lines from AotFiles, then RunEnv), and returns run.env.
      */
     static Path writeEntry(Path entry, Jdk jdk, String main, List<String> javaArgs, List<Check> checks, boolean noAot)
             throws IOException {
-        List<String> env = new ArrayList<>();
-        env.add("jrun_java_major=" + jdk.major());
-        env.add("jrun_noaot=" + Sh.quote(noAot ? "1" : ""));
-        env.addAll(AotFiles.write(entry, entry, jdk, javaArgs));
-        LaunchFiles.write(entry, jdk.java(), main, javaArgs, checks, env);
-        return entry.resolve(LaunchFiles.ENV);
+        List<String> aot = AotFiles.write(entry, entry, jdk, javaArgs);
+        Files.writeString(entry.resolve(Entry.ARGS), ArgFile.format(javaArgs));
+        Files.writeString(entry.resolve(Entry.ENV), new RunEnv(jdk.java(), main, jdk.major(), noAot, aot, checks).render());
+        return entry.resolve(Entry.ENV);
     }
 
     /**
@@ -190,8 +188,8 @@ class RunEnvContractTest {
     @Test
     void theFrontEndNamesTheEntrysFilesAsTheBuilderWritesThem() throws IOException {
         String frontEnd = Files.readString(FrontEndShell.FILE);
-        assertTrue(frontEnd.contains(". \"$entry/" + LaunchFiles.ENV + "\""), "sources $entry/" + LaunchFiles.ENV);
-        assertTrue(frontEnd.contains("\"@$entry/" + LaunchFiles.ARGS + "\""), "passes @$entry/" + LaunchFiles.ARGS);
+        assertTrue(frontEnd.contains(". \"$entry/" + Entry.ENV + "\""), "sources $entry/" + Entry.ENV);
+        assertTrue(frontEnd.contains("\"@$entry/" + Entry.ARGS + "\""), "passes @$entry/" + Entry.ARGS);
     }
 
     // ---- the builder's side, read back ---------------------------------------------------------------
@@ -215,7 +213,7 @@ class RunEnvContractTest {
         assertEquals("", s.variables().get("jrun_aot_why"));
         assertEquals(0, s.functions().get("jrun_valid"));
         assertEquals(-1, s.functions().get("jrun_aot_fresh"), "defined, not run: no archive yet");
-        assertEquals(ArgFile.format(javaArgs("-Xmx64m", "-Dx=it's")), Files.readString(entry.resolve(LaunchFiles.ARGS)));
+        assertEquals(ArgFile.format(javaArgs("-Xmx64m", "-Dx=it's")), Files.readString(entry.resolve(Entry.ARGS)));
     }
 
     @Test
