@@ -8,6 +8,7 @@ import dev.jrun.script.Script;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -173,7 +174,8 @@ final class InputCollector {
         if (!Files.isDirectory(base)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(base)) {
+        // (links to directories are followed, as sh's glob follows them; a loop is an error)
+        try (Stream<Path> walk = Files.walk(base, FileVisitOption.FOLLOW_LINKS)) {
             // (one more than allowed is enough to refuse the glob: a walk of / must not go on for ever)
             return walk.filter(Files::isRegularFile)
                     .filter(p -> matcher.matches(base.relativize(p)))
@@ -194,7 +196,7 @@ final class InputCollector {
 
     /** {@code base} and the directories below it, hidden ones left out as the glob leaves them out. */
     private static List<Path> directories(Path base) {
-        try (Stream<Path> walk = Files.walk(base)) {
+        try (Stream<Path> walk = Files.walk(base, FileVisitOption.FOLLOW_LINKS)) {
             return walk.filter(Files::isDirectory)
                     .filter(p -> p.equals(base) || !hidden(base.relativize(p)))
                     .sorted()

@@ -37,6 +37,9 @@ public record Script(String name, Path path, Path realPath, String text, List<St
         Path real;
         byte[] bytes;
         try {
+            if (Files.isDirectory(path)) {
+                throw new JrunException(ExitCode.SCRIPT, name + ": is a directory, not a script; name a .java file");
+            }
             real = path.toRealPath();
             bytes = readRegularFile(real, name, MAX_BYTES);
         } catch (NoSuchFileException e) {

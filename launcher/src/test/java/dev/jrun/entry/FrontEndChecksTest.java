@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,9 +155,6 @@ class FrontEndChecksTest {
     }
 
     @Test
-    @Disabled("bug, reported: the planner lists regular files only, jrun_glob_is counts whatever exists (the"
-            + " directory data/sub/deeper too), so this entry is never valid and the script is rebuilt on every run;"
-            + " the fix is '[ -f' in the front end's jrun_glob_is (or directories in InputCollector.glob)")
     void aGlobOverADirectoryHoldingDirectories() throws Exception {
         // sh's * also names the directory data/sub/deeper, which is no input file
         Check.GlobIs glob = only(Check.GlobIs.class, plannedChecks("//FILES 'data/sub/*'"));
@@ -167,9 +163,6 @@ class FrontEndChecksTest {
     }
 
     @Test
-    @Disabled("bug, reported: the planner's glob does not follow a link to a directory (Files.walk without"
-            + " FOLLOW_LINKS), sh's does, so jrun_glob_is meets data/link/x.txt, which the entry does not list: the entry is"
-            + " never valid and the script is rebuilt on every run; the fix belongs in InputCollector.glob")
     void aGlobThroughALinkToADirectory() throws Exception {
         Files.createSymbolicLink(proj.resolve("data/link"), proj.resolve("data/sub"));
         Check.GlobIs glob = only(Check.GlobIs.class, plannedChecks("//FILES 'data/*/*.txt'"));
