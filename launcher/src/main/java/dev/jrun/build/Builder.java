@@ -76,6 +76,10 @@ public final class Builder {
 
     /** Sets the entry's dirs.stamp (see {@link Check.DirsUnchanged}) to when the directories were listed. */
     private static void stamp(Path dir, Plan plan, FileTime planned) throws IOException {
+        if (plan.checks().stream().anyMatch(c -> c instanceof Check.PolicyUnchanged)) {
+            Files.deleteIfExists(dir.resolve(Check.PolicyUnchanged.STAMP));
+            Files.setLastModifiedTime(Files.createFile(dir.resolve(Check.PolicyUnchanged.STAMP)), planned);
+        }
         if (plan.checks().stream().anyMatch(c -> c instanceof Check.DirsUnchanged)) {
             Path stamp = dir.resolve(Check.DirsUnchanged.STAMP);
             if (!Files.exists(stamp)) {

@@ -8,6 +8,7 @@ import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.DependencyResolver;
 import dev.jrun.plan.Plan;
 import dev.jrun.plan.Resolution;
+import dev.jrun.secure.DependencyPolicy;
 import dev.jrun.script.Script;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,14 +28,21 @@ import org.eclipse.aether.repository.RemoteRepository;
 public final class MavenResolver implements DependencyResolver {
     private final Map<String, String> env;
     private final PrintStream err;
+    private final DependencyPolicy policy;
 
     public MavenResolver() {
-        this(System.getenv(), System.err);
+        this(System.getenv(), System.err, DependencyPolicy.load(System.getenv()));
     }
 
-    MavenResolver(Map<String, String> env, PrintStream err) {
+    /** A resolver under this policy (jrun check passes one that collects every violation). */
+    public MavenResolver(DependencyPolicy policy) {
+        this(System.getenv(), System.err, policy);
+    }
+
+    MavenResolver(Map<String, String> env, PrintStream err, DependencyPolicy policy) {
         this.env = env;
         this.err = err;
+        this.policy = policy;
     }
 
     @Override
@@ -53,11 +61,12 @@ public final class MavenResolver implements DependencyResolver {
                 checkRequest(lock, spec, script);
                 List<String> coords = new ArrayList<>();
                 lock.artifacts().forEach(a -> coords.add(a.coords()));
+                policy.enforceLocked(coords, lockPath, spec, repos);
                 jars = maven.fetch(coords, repos, failures);
                 verify(lock, jars, script);
                 key = "lock " + Hashing.of(lockPath);
             } else {
-                jars = maven.resolve(spec, repos, failures);
+                jars = maven.resolve(spec, repos, failures, policy);
                 StringBuilder k = new StringBuilder("resolved");
                 jars.forEach(j -> k.append(' ').append(j.coords()));
                 key = k.toString();
@@ -78,12 +87,13 @@ public final class MavenResolver implements DependencyResolver {
             checks.add(locked ? new Check.FileUnmodified(j.file()) : new Check.FileExists(j.file()));
         }
         spec.envUsed().forEach((name, value) -> checks.add(new Check.EnvIs(name, value)));
+        checks.addAll(policy.checks());
         return new Resolution(List.copyOf(classpath), List.copyOf(checks), key);
     }
 
     /** {@code jrun lock}: resolves the script's //DEPS afresh and writes SCRIPT.lock; returns the artifact count. */
     public static int lock(Plan.Inputs inputs, boolean offline, PrintStream err) throws IOException {
-        MavenResolver r = new MavenResolver(System.getenv(), err);
+        MavenResolver r = new MavenResolver(System.getenv(), err, DependencyPolicy.load(System.getenv()));
         Script script = inputs.script();
         Path lockPath = lockFile(script);
         if (lockPath == null) {
@@ -94,7 +104,7 @@ public final class MavenResolver implements DependencyResolver {
         try (Maven maven = r.open(offline)) {
             List<RemoteRepository> repos = maven.remotes(spec.repos());
             List<Maven.Resolved> jars = spec.deps().isEmpty() ? List.of()
-                    : maven.resolve(spec, repos, new Failures(spec, repos, maven.localRepo, maven.offline));
+                    : maven.resolve(spec, repos, new Failures(spec, repos, maven.localRepo, maven.offline), r.policy);
             for (Maven.Resolved j : jars) {
                 artifacts.add(new LockFile.Artifact(j.coords(), Hashing.of(j.file())));
             }
