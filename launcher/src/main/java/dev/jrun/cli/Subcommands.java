@@ -17,5 +17,6 @@ final class Subcommands {
         cl.addSubcommand(new dev.jrun.export.ExportCommand());
         cl.addSubcommand(new dev.jrun.deps.LockCommand());
         cl.addSubcommand(new dev.jrun.binfmt.BinfmtCommand());
+        cl.addSubcommand(new CheckCommand());
     }
 }

@@ -113,6 +113,21 @@ public final class MavenResolver implements DependencyResolver {
         return artifacts.size();
     }
 
+    /**
+     * Resolves a tool of jrun's own (jrun check's analyser) and its dependencies from Maven Central,
+     * through settings.xml's mirrors and into the local repository, as //DEPS are; no dependency
+     * policy applies to it, as it is not the script's. Returns the jars in class path order.
+     */
+    public static List<Path> resolveTool(List<Coordinate> tool, boolean offline, PrintStream err) {
+        MavenResolver r = new MavenResolver(System.getenv(), err, DependencyPolicy.NONE);
+        DepsSpec spec = new DepsSpec(tool, List.of(), List.of(Repo.CENTRAL), Map.of());
+        try (Maven maven = r.open(offline)) {
+            List<RemoteRepository> repos = maven.remotes(spec.repos());
+            Failures failures = new Failures(spec, repos, maven.localRepo, maven.offline);
+            return maven.resolve(spec, repos, failures, DependencyPolicy.NONE).stream().map(Maven.Resolved::file).toList();
+        }
+    }
+
     private Maven open(boolean offline) {
         boolean tty = "1".equals(env.get("JRUN_PROGRESS"));
         return Maven.open(env, offline, tty ? err : null);
