@@ -18,5 +18,7 @@ final class Subcommands {
         cl.addSubcommand(new dev.jrun.deps.LockCommand());
         cl.addSubcommand(new dev.jrun.binfmt.BinfmtCommand());
         cl.addSubcommand(new CheckCommand());
+        cl.addSubcommand(new OutdatedCommand());
+        cl.addSubcommand(new UpdateCommand());
     }
 }
