@@ -39,12 +39,12 @@ public final class SecurityCheck {
         policy.violations().forEach(v -> out.println(v.finding()));
         out.flush();
         if (analyser == null) {
+            long t = System.nanoTime();
             analyser = Analyser.resolve(options.offline(), err);
+            say("resolved the analyser in " + (System.nanoTime() - t) / 1_000_000 + " ms");
         }
         int status = compile(plan, analyser, javacOptions(plan, true), options.verbose());
-        if (options.verbose()) {
-            err.println("jrun: checked " + name + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        }
+        say("checked " + name + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return status == 0 && !policy.violations().isEmpty() ? 1 : status;
     }
 
@@ -100,5 +100,11 @@ public final class SecurityCheck {
         }
         opts.addAll(plan.compileOptions());
         return opts;
+    }
+
+    private void say(String what) {
+        if (options.verbose()) {
+            err.println("jrun: " + what);
+        }
     }
 }

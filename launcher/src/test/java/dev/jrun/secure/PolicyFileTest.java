@@ -67,4 +67,12 @@ class PolicyFileTest {
                 DependencyPolicy.locations(Map.of("XDG_CONFIG_HOME", "/x", "HOME", "/h")));
         assertEquals(Path.of("/h/.config/jrun/policy"), DependencyPolicy.locations(Map.of("HOME", "/h")).get(1));
     }
+
+    @Test
+    void aPolicyCostsTheCachedRunOneBuiltinTestAFileAndNoPolicyNone() {
+        assertEquals(List.of(), DependencyPolicy.NONE.checks());
+        DependencyPolicy one = new DependencyPolicy(List.of(policy("deny x")), false);
+        assertEquals(List.of("! [ '/p' -nt \"$entry/policy.stamp\" ]"),
+                one.checks().stream().map(dev.jrun.launch.Check::sh).toList());
+    }
 }
