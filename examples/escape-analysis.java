@@ -194,7 +194,7 @@ public class EscapeAnalysis {
                 "--child", variant, Long.toString(warmup), Long.toString(calls)));
         Path notes = Files.createTempFile("escape-analysis-", ".jit");
         try {
-            Process p = new ProcessBuilder(cmd).redirectOutput(notes.toFile()).start();
+            Process p = new ProcessBuilder(cmd).redirectOutput(notes.toFile()).start();  // jrun:nosec COMMAND_INJECTION argv list, no shell: this JDK's java and the example's own options
             String result = null;
             StringBuilder err = new StringBuilder();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {

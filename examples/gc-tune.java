@@ -133,7 +133,7 @@ public class GcTune {
     }
 
     /** A pause in -Xlog:gc or gc+phases, e.g. "[gc] GC(3) Pause Young (Allocation Failure) 36M->19M(61M) 4.123ms". */
-    static final Pattern PAUSE = Pattern.compile("\\bPause\\b.* ([0-9]+(?:\\.[0-9]+)?)ms$");
+    static final Pattern PAUSE = Pattern.compile("\\bPause\\b.* ([0-9]+(?:\\.[0-9]+)?)ms$");  // jrun:nosec REDOS reads only the GC log of a JVM this program started
 
     /** The JVM running this script: the children use the same one, and this script's class path. */
     static Row run(String setting, List<String> flags, Options o) throws IOException, InterruptedException {
@@ -149,7 +149,7 @@ public class GcTune {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 MethodHandles.lookup().lookupClass().getName(), "--workload",
                 Long.toString(o.liveMb), Long.toString(o.churnMb)));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();  // jrun:nosec COMMAND_INJECTION argv list, no shell: this JDK's java and the example's own options
         String result = null;
         StringBuilder other = new StringBuilder();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -165,7 +165,7 @@ class ReusePort {
                     cmd.add("--trace");
                 }
                 // stdin: inherited. In mode (a) the parent's fd 0 is the listening socket right now.
-                procs.add(new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                procs.add(new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)  // jrun:nosec COMMAND_INJECTION argv list, no shell: this JDK's java and the example's own options
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start());
                 trace("fork+exec worker " + i + " = pid " + procs.get(i).pid());
             }

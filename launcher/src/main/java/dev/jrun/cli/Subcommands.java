@@ -17,5 +17,8 @@ final class Subcommands {
         cl.addSubcommand(new dev.jrun.cli.ExportCommand());
         cl.addSubcommand(new dev.jrun.cli.LockCommand());
         cl.addSubcommand(new dev.jrun.cli.BinfmtCommand());
+        cl.addSubcommand(new CheckCommand());
+        cl.addSubcommand(new OutdatedCommand());
+        cl.addSubcommand(new UpdateCommand());
     }
 }

@@ -3,6 +3,7 @@ package dev.jrun.deps;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.Version;
+import dev.jrun.secure.DependencyPolicy;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
@@ -69,7 +71,7 @@ public final class Maven implements AutoCloseable {
      * 10 s to connect and 60 s per request, no prefix-file lookups, and {@code aether.*} system
      * properties (JRUN_BUILDER_OPTS=-Daether...) passed on.
      */
-    static Maven open(Map<String, String> env, boolean offline, PrintStream progress) {
+    public static Maven open(Map<String, String> env, boolean offline, PrintStream progress) {
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
         UserSettings settings = UserSettings.load(env, home);
         String repoEnv = env.get("JRUN_REPO");
@@ -112,7 +114,7 @@ public final class Maven implements AutoCloseable {
      * the script's, then those of settings.xml's active profiles. Plain http:// is refused unless
      * it is this machine's loopback or JRUN_ALLOW_HTTP=1.
      */
-    List<RemoteRepository> remotes(List<Repo> repos) {
+    public List<RemoteRepository> remotes(List<Repo> repos) {
         List<RemoteRepository> declared = new ArrayList<>();
         for (Repo r : repos) {
             declared.add(new RemoteRepository.Builder(r.id(), "default", r.url()).build());
@@ -146,7 +148,7 @@ public final class Maven implements AutoCloseable {
     }
 
     /** Resolves the script's dependencies and theirs, in class path order. */
-    List<Resolved> resolve(DepsSpec spec, List<RemoteRepository> repos, Failures failures) {
+    List<Resolved> resolve(DepsSpec spec, List<RemoteRepository> repos, Failures failures, DependencyPolicy policy) {
         List<Dependency> managed = new ArrayList<>();
         for (Coordinate bom : spec.boms()) {
             Artifact pom = new DefaultArtifact(bom.groupId(), bom.artifactId(), "", "pom", bom.version());
@@ -168,8 +170,11 @@ public final class Maven implements AutoCloseable {
         CollectRequest collect = new CollectRequest(deps, managed, repos);
         collect.setRequestContext("jrun");
         try {
+            // the policy sees the whole graph before any jar is downloaded
+            DependencyNode root = system.collectDependencies(session, collect).getRoot();
+            policy.enforce(spec, root, repos);
             DependencyResult result = system.resolveDependencies(session,
-                    new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)));
+                    new DependencyRequest(root, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)));
             List<Resolved> out = new ArrayList<>();
             for (ArtifactResult ar : result.getArtifactResults()) {
                 out.add(resolved(ar.getArtifact()));
@@ -221,8 +226,12 @@ public final class Maven implements AutoCloseable {
         return new Resolved(s.toString(), a.getPath().toAbsolutePath());
     }
 
-    RepositorySystemSession session() {
+    public RepositorySystemSession session() {
         return session;
+    }
+
+    public RepositorySystem system() {
+        return system;
     }
 
     @Override

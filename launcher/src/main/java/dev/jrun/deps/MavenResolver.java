@@ -8,6 +8,7 @@ import dev.jrun.plan.Check;
 import dev.jrun.plan.DependencyResolver;
 import dev.jrun.plan.Plan;
 import dev.jrun.plan.Resolution;
+import dev.jrun.secure.DependencyPolicy;
 import dev.jrun.script.Script;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,14 +28,21 @@ import org.eclipse.aether.repository.RemoteRepository;
 public final class MavenResolver implements DependencyResolver {
     private final Map<String, String> env;
     private final PrintStream err;
+    private final DependencyPolicy policy;
 
     public MavenResolver() {
-        this(System.getenv(), System.err);
+        this(System.getenv(), System.err, DependencyPolicy.load(System.getenv()));
     }
 
-    MavenResolver(Map<String, String> env, PrintStream err) {
+    /** A resolver under this policy (jrun check passes one that collects every violation). */
+    public MavenResolver(DependencyPolicy policy) {
+        this(System.getenv(), System.err, policy);
+    }
+
+    MavenResolver(Map<String, String> env, PrintStream err, DependencyPolicy policy) {
         this.env = env;
         this.err = err;
+        this.policy = policy;
     }
 
     @Override
@@ -57,11 +65,12 @@ public final class MavenResolver implements DependencyResolver {
                 checkRequest(lock, spec, script);
                 List<String> coords = new ArrayList<>();
                 lock.artifacts().forEach(a -> coords.add(a.coords()));
+                policy.enforceLocked(coords, lockPath, spec, repos);
                 jars = maven.fetch(coords, repos, failures);
                 verify(lock, jars, script);
                 key = "lock " + lockSha;
             } else {
-                jars = maven.resolve(spec, repos, failures);
+                jars = maven.resolve(spec, repos, failures, policy);
                 StringBuilder k = new StringBuilder("resolved");
                 jars.forEach(j -> k.append(' ').append(j.coords()));
                 key = k.toString();
@@ -83,12 +92,13 @@ public final class MavenResolver implements DependencyResolver {
         }
         List<Check> checks = new ArrayList<>();
         spec.envUsed().forEach((name, value) -> checks.add(new Check.EnvIs(name, value)));
+        checks.addAll(policy.checks());
         return new Resolution(List.copyOf(classpath), List.copyOf(checks), key, lockSha);
     }
 
     /** {@code jrun lock}: resolves the script's //DEPS afresh and writes SCRIPT.lock; returns the artifact count. */
     public static int lock(Plan.Inputs inputs, boolean offline, PrintStream err) throws IOException {
-        MavenResolver r = new MavenResolver(System.getenv(), err);
+        MavenResolver r = new MavenResolver(System.getenv(), err, DependencyPolicy.load(System.getenv()));
         Script script = inputs.script();
         Path lockPath = lockFile(script);
         if (lockPath == null) {
@@ -99,13 +109,28 @@ public final class MavenResolver implements DependencyResolver {
         try (Maven maven = r.open(offline)) {
             List<RemoteRepository> repos = maven.remotes(spec.repos());
             List<Maven.Resolved> jars = spec.deps().isEmpty() ? List.of()
-                    : maven.resolve(spec, repos, new Failures(spec, repos, maven.localRepo, maven.offline));
+                    : maven.resolve(spec, repos, new Failures(spec, repos, maven.localRepo, maven.offline), r.policy);
             for (Maven.Resolved j : jars) {
                 artifacts.add(new LockFile.Artifact(j.coords(), Hashing.of(j.file())));
             }
         }
         new LockFile(lockPath, spec.lockLines(), artifacts).write(script.path().getFileName().toString());
         return artifacts.size();
+    }
+
+    /**
+     * Resolves a tool of jrun's own (jrun check's analyser) and its dependencies from Maven Central,
+     * through settings.xml's mirrors and into the local repository, as //DEPS are; no dependency
+     * policy applies to it, as it is not the script's. Returns the jars in class path order.
+     */
+    public static List<Path> resolveTool(List<Coordinate> tool, boolean offline, PrintStream err) {
+        MavenResolver r = new MavenResolver(System.getenv(), err, DependencyPolicy.NONE);
+        DepsSpec spec = new DepsSpec(tool, List.of(), List.of(Repo.CENTRAL), Map.of());
+        try (Maven maven = r.open(offline)) {
+            List<RemoteRepository> repos = maven.remotes(spec.repos());
+            Failures failures = new Failures(spec, repos, maven.localRepo, maven.offline);
+            return maven.resolve(spec, repos, failures, DependencyPolicy.NONE).stream().map(Maven.Resolved::file).toList();
+        }
     }
 
     private Maven open(boolean offline) {

@@ -21,6 +21,7 @@ import java.util.Properties;
  *   b-ID/lib/*.jar     the dependency jars: links to verified copies in ROOT/jars (see {@link JarStore})
  *   b-ID/inputs.sha256 the //SOURCES and //FILES files and the hashes of what was compiled and packed
  *   b-ID/dirs.stamp    its time is when the directories of a ** glob were listed
+ *   b-ID/policy.stamp  its time is from before the dependency policy was read
  *   b-ID/entry.properties the key and what the build was made from, for jrun's own commands
  * </pre>
  * A new build is published beside the old one, so a run that has already read {@value #CURRENT}
@@ -36,6 +37,8 @@ public record Entry(Path dir) {
     public static final String INPUTS = "inputs.sha256";
     public static final String META = "entry.properties";
     public static final String DIRS_STAMP = "dirs.stamp";
+    /** See {@link dev.jrun.plan.Check.PolicyUnchanged}: its time is from before the policy was read. */
+    public static final String POLICY_STAMP = "policy.stamp";
     /** The last line of a complete run.env: the front end trusts no run.env without it. */
     public static final String COMPLETE = "jrun_complete=1";
 

@@ -52,6 +52,9 @@ public final class ShellTest {
         if (check instanceof Check.PathJavaIs c) {
             return "jrun_path_java_is " + Sh.quote(c.realJava() == null ? "" : c.realJava().toString());
         }
+        if (check instanceof Check.PolicyUnchanged c) {
+            return "! [ " + Sh.quote(c.policy().toString()) + " -nt \"$entry/" + Entry.POLICY_STAMP + "\" ]";
+        }
         if (check instanceof Check.Never) {
             return "false";
         }

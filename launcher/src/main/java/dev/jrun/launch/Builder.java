@@ -94,6 +94,10 @@ public final class Builder {
 
     /** Sets the build's dirs.stamp (see {@link Check.DirsUnchanged}) to when the directories were listed. */
     private static void stamp(Path dir, Plan plan, FileTime planned) throws IOException {
+        if (plan.checks().stream().anyMatch(c -> c instanceof Check.PolicyUnchanged)) {
+            Files.deleteIfExists(dir.resolve(Entry.POLICY_STAMP));
+            Files.setLastModifiedTime(Files.createFile(dir.resolve(Entry.POLICY_STAMP)), planned);
+        }
         if (plan.checks().stream().anyMatch(c -> c instanceof Check.DirsUnchanged)) {
             Path stamp = dir.resolve(Entry.DIRS_STAMP);
             if (!Files.exists(stamp)) {

@@ -53,6 +53,14 @@ public sealed interface Check {
     }
 
     /**
+     * The dependency policy file has not changed since the build's policy stamp, which the builder
+     * dates to before it read the policy (a policy change rebuilds, and so re-checks, the entry).
+     * One builtin test; none at all when no policy file exists.
+     */
+    record PolicyUnchanged(Path policy) implements Check {
+    }
+
+    /**
      * The first java on PATH is still this file (null: there is none). Without JAVA_HOME the default
      * JDK is PATH's, so a different java there (PATH changed, update-alternatives) may choose another JDK.
      */

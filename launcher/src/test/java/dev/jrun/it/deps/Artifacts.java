@@ -20,7 +20,7 @@ import java.util.Map;
  *   com.example:corrupt:1.0             a jar whose .sha1 and .md5 do not match it
  * </pre>
  */
-final class Artifacts {
+public final class Artifacts {
     static final String G = "com.example";
 
     private Artifacts() {
@@ -96,14 +96,14 @@ final class Artifacts {
     }
 
     /** A script file in {@code dir}. */
-    static Path script(Path dir, String name, String text) throws IOException {
+    public static Path script(Path dir, String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text, StandardCharsets.UTF_8);
         return p;
     }
 
     /** jrun in {@code dir} with its own cache, local repository and HOME (no settings.xml unless a test writes one). */
-    static Jrun jrun(Path dir, String... args) {
+    public static Jrun jrun(Path dir, String... args) {
         return Jrun.cmd(args).dir(dir).cache(dir.resolve("cache"))
                 .env("JRUN_REPO", dir.resolve("m2").toString())
                 .env("HOME", dir.resolve("home").toString())

@@ -27,10 +27,10 @@ import javax.tools.ToolProvider;
  * themselves: jars (javax.tools), POMs with dependencies and dependency management, version
  * metadata for ranges, and .sha1/.md5 checksum files, as a real repository has them.
  */
-final class MavenRepo {
+public final class MavenRepo {
     final Path root;
 
-    MavenRepo(Path root) {
+    public MavenRepo(Path root) {
         this.root = root;
     }
 
@@ -41,12 +41,12 @@ final class MavenRepo {
                 + "</version></dependency>";
     }
 
-    Path dir(String g, String a, String v) {
+    public Path dir(String g, String a, String v) {
         return root.resolve(g.replace('.', '/')).resolve(a).resolve(v);
     }
 
     /** Writes g:a:v's POM (packaging jar unless given), with these dependencies and managed ones. */
-    void pom(String g, String a, String v, String packaging, List<String> deps, List<String> managed) {
+    public void pom(String g, String a, String v, String packaging, List<String> deps, List<String> managed) {
         StringBuilder s = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
                 + "  <modelVersion>4.0.0</modelVersion>\n  <groupId>" + g + "</groupId>\n  <artifactId>" + a
                 + "</artifactId>\n  <version>" + v + "</version>\n  <packaging>" + packaging + "</packaging>\n");
@@ -76,13 +76,13 @@ final class MavenRepo {
     }
 
     /** A plain library: POM with these dependencies, and a jar. */
-    Path library(String g, String a, String v, Map<String, String> sources, List<String> deps, List<Path> classpath) {
+    public Path library(String g, String a, String v, Map<String, String> sources, List<String> deps, List<Path> classpath) {
         pom(g, a, v, "jar", deps, List.of());
         return jar(g, a, v, "", sources, Map.of(), classpath);
     }
 
     /** maven-metadata.xml listing the versions of g:a, for version ranges. */
-    void metadata(String g, String a, String... versions) {
+    public void metadata(String g, String a, String... versions) {
         StringBuilder s = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<metadata>\n  <groupId>" + g
                 + "</groupId>\n  <artifactId>" + a + "</artifactId>\n  <versioning>\n    <latest>"
                 + versions[versions.length - 1] + "</latest>\n    <release>" + versions[versions.length - 1]
@@ -115,7 +115,7 @@ final class MavenRepo {
         }
     }
 
-    static String sha256(Path file) {
+    public static String sha256(Path file) {
         try {
             return hash("SHA-256", Files.readAllBytes(file));
         } catch (IOException e) {

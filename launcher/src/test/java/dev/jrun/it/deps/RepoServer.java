@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * not there), optionally only to a client that sends these basic-auth credentials, and records
  * every request's path.
  */
-final class RepoServer implements AutoCloseable {
+public final class RepoServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
     private final Path root;
@@ -37,11 +37,11 @@ final class RepoServer implements AutoCloseable {
         server.start();
     }
 
-    RepoServer(Path root) throws IOException {
+    public RepoServer(Path root) throws IOException {
         this(root, null, null);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
@@ -50,7 +50,7 @@ final class RepoServer implements AutoCloseable {
     }
 
     /** Requests for files whose name ends with {@code suffix}. */
-    synchronized long count(String suffix) {
+    public synchronized long count(String suffix) {
         return requests.stream().filter(r -> r.endsWith(suffix)).count();
     }
 
