@@ -1,18 +1,15 @@
 package dev.jrun.entry;
 
 import java.io.Closeable;
-import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -35,17 +32,14 @@ import java.util.Optional;
  * A build that is still in use stays, and goes in a later collection.
  *
  * <p>The builder also starts a collection by itself, in the background, at most once a day
- * ({@link #startInBackground}), of entries unused for {@link #DEFAULT_AGE}.
+ * ({@link BackgroundGc}), of entries unused for {@link #DEFAULT_AGE}.
  */
 public final class CacheGc {
     public static final Duration DEFAULT_AGE = Duration.ofDays(30);
     /** How long a build that stopped being current is kept before it may be deleted. */
     static final Duration GRACE = Duration.ofSeconds(3);
-    /** Its modification time is when the last automatic collection started. */
-    static final String STAMP = "gc.stamp";
     /** In a retired entry: its time is when it was retired. */
     static final String RETIRED = "retired";
-    private static final Duration AUTO_EVERY = Duration.ofDays(1);
     /** Leftovers of builds in tmp/ older than this are from builds that died. */
     private static final Duration STALE_TMP = Duration.ofHours(1);
     /** A script read from standard input is kept at least this long: its run may be starting. */
@@ -316,55 +310,6 @@ public final class CacheGc {
             return access.isAfter(a.lastModifiedTime().toInstant()) ? access : a.lastModifiedTime().toInstant();
         } catch (IOException e) {
             return Instant.EPOCH;
-        }
-    }
-
-    /**
-     * Called by the builder after a build (never on a cached run): once a day, starts a collection
-     * of entries unused for {@link #DEFAULT_AGE} in a detached process, and returns at once. A new
-     * cache gets its first collection a day after it was made. Never fails.
-     */
-    public static void startInBackground(Path root) {
-        try {
-            Path stamp = root.resolve(STAMP);
-            if (!Files.exists(stamp)) {
-                Files.createFile(stamp);
-                return;
-            }
-            Instant now = Instant.now();
-            if (Files.getLastModifiedTime(stamp).toInstant().isAfter(now.minus(AUTO_EVERY))) {
-                return;
-            }
-            Files.setLastModifiedTime(stamp, FileTime.from(now));
-            List<String> cmd = new ArrayList<>();
-            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-                cmd.add("/usr/bin/setsid"); // out of the script's process group: its ^C is not ours
-            }
-            cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
-                    "-cp", System.getProperty("java.class.path"), CacheGc.class.getName(), root.toString()));
-            File log = root.resolve("gc.log").toFile();
-            new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(log).redirectErrorStream(true).start();
-        } catch (IOException | RuntimeException e) {
-            // collecting is a courtesy: the build it follows has succeeded
-        }
-    }
-
-    /** The background collection: {@code CacheGc ROOT}. One at a time; prints what it did. */
-    public static void main(String[] args) throws IOException {
-        Path root = Path.of(args[0]);
-        CacheRoot.check(root);
-        try (FileChannel ch = FileChannel.open(root.resolve("locks").resolve("gc.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
-            if (ch.tryLock() == null) {
-                System.out.println("jrun: another collection is running");
-                return;
-            }
-            Result r = new CacheGc(root).collect(DEFAULT_AGE, null);
-            System.out.println("jrun: " + Instant.now() + ": removed " + r.removed().size() + " entries unused for "
-                    + DEFAULT_AGE.toDays() + " days, freed " + r.freed() + " bytes; " + r.busy().size() + " being built, "
-                    + r.inUse() + " builds in use");
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.jrun.launch;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.Report;
-import dev.jrun.entry.CacheGc;
+import dev.jrun.entry.BackgroundGc;
 import dev.jrun.entry.CacheRoot;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.DependencyResolver;
@@ -31,7 +31,7 @@ public final class BuildMain {
                     verbose, args[6].equals("offline"));
             Planner planner = new Planner(JdkFinder.fromEnvironment(), BuildMain::resolver);
             new Builder(planner, options, System.err).build(Path.of(args[0]), Path.of(args[1]), args[2]);
-            CacheGc.startInBackground(Path.of(args[0]).getParent().getParent());
+            BackgroundGc.startInBackground(Path.of(args[0]).getParent().getParent());
         } catch (Throwable e) {
             System.exit(Report.failure(e, verbose));
         }
