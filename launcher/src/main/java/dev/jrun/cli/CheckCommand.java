@@ -2,7 +2,9 @@ package dev.jrun.cli;
 
 import dev.jrun.JrunException;
 import dev.jrun.Report;
+import dev.jrun.deps.Maven;
 import dev.jrun.plan.BuildOptions;
+import dev.jrun.plan.Check;
 import dev.jrun.secure.SecurityCheck;
 import java.util.ArrayList;
 import java.util.List;

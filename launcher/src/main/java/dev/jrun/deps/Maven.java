@@ -3,7 +3,6 @@ package dev.jrun.deps;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.Version;
-import dev.jrun.secure.DependencyPolicy;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,7 +8,6 @@ import dev.jrun.plan.Check;
 import dev.jrun.plan.DependencyResolver;
 import dev.jrun.plan.Plan;
 import dev.jrun.plan.Resolution;
-import dev.jrun.secure.DependencyPolicy;
 import dev.jrun.script.Script;
 import java.io.IOException;
 import java.io.PrintStream;

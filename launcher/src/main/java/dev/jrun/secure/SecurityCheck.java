@@ -1,5 +1,6 @@
 package dev.jrun.secure;
 
+import dev.jrun.deps.DependencyPolicy;
 import dev.jrun.deps.MavenResolver;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.JdkFinder;

@@ -1,7 +1,7 @@
 package dev.jrun.secure;
 
-import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
+import dev.jrun.deps.DependencyPolicy;
 import dev.jrun.deps.MavenResolver;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.Plan;

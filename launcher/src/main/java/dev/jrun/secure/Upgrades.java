@@ -1,5 +1,6 @@
 package dev.jrun.secure;
 
+import dev.jrun.deps.PolicyRule;
 import java.util.List;
 import org.eclipse.aether.version.InvalidVersionSpecificationException;
 import org.eclipse.aether.version.Version;

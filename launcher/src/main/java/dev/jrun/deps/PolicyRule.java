@@ -1,11 +1,11 @@
-package dev.jrun.secure;
+package dev.jrun.deps;
 
 import java.util.Locale;
+import org.eclipse.aether.util.version.GenericVersionScheme;
 import org.eclipse.aether.version.InvalidVersionSpecificationException;
 import org.eclipse.aether.version.Version;
 import org.eclipse.aether.version.VersionConstraint;
 import org.eclipse.aether.version.VersionScheme;
-import org.eclipse.aether.util.version.GenericVersionScheme;
 
 /**
  * One line of a policy file: {@code allow} or {@code deny}, then either {@code repo ID-OR-URL} or
@@ -23,7 +23,7 @@ import org.eclipse.aether.util.version.GenericVersionScheme;
 public record PolicyRule(boolean allow, String repo, String group, String artifact, VersionConstraint versions,
         String where, String text) {
 
-    static final VersionScheme VERSIONS = new GenericVersionScheme();
+    public static final VersionScheme VERSIONS = new GenericVersionScheme();
     static final String FORM = "allow|deny GROUP[:ARTIFACT[:VERSIONS]], or allow|deny repo ID-OR-URL";
 
     /** Parses one rule; {@code line} has no comment and is not blank. */

@@ -1,4 +1,4 @@
-package dev.jrun.secure;
+package dev.jrun.deps;
 
 /**
  * A dependency or repository the policy refuses.

@@ -1,8 +1,4 @@
-package dev.jrun.secure;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package dev.jrun.deps;
 
 import dev.jrun.JrunException;
 import java.nio.file.Path;
@@ -10,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PolicyFileTest {
     static PolicyFile policy(String... lines) {

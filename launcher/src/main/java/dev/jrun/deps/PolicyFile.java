@@ -1,4 +1,4 @@
-package dev.jrun.secure;
+package dev.jrun.deps;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;

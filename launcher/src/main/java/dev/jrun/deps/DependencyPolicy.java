@@ -1,10 +1,7 @@
-package dev.jrun.secure;
+package dev.jrun.deps;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
-import dev.jrun.deps.Coordinate;
-import dev.jrun.deps.DepsSpec;
-import dev.jrun.deps.Repo;
 import dev.jrun.plan.Check;
 import java.nio.file.Files;
 import java.nio.file.Path;
