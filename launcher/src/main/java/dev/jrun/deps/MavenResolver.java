@@ -40,7 +40,7 @@ public final class MavenResolver implements DependencyResolver {
     @Override
     public Resolution resolve(Plan.Inputs inputs, BuildOptions options) {
         Script script = inputs.script();
-        DepsSpec spec = DepsSpec.of(inputs.directives(), env, System.getProperties());
+        DepsSpec spec = DepsSpec.of(inputs.directives(), env, System.getProperties(), options.defines());
         Path lockPath = lockFile(script);
         long start = System.nanoTime();
         List<Maven.Resolved> jars;
@@ -78,6 +78,7 @@ public final class MavenResolver implements DependencyResolver {
             checks.add(locked ? new Check.FileUnmodified(j.file()) : new Check.FileExists(j.file()));
         }
         spec.envUsed().forEach((name, value) -> checks.add(new Check.EnvIs(name, value)));
+        spec.definesUsed().forEach((name, value) -> checks.add(new Check.DefineIs(name, value)));
         return new Resolution(List.copyOf(classpath), List.copyOf(checks), key);
     }
 

@@ -110,13 +110,14 @@ public final class Builder {
         say("compiled " + script.name() + " with JDK " + plan.jdk().version() + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
 
-        JarWriter.write(tmp.resolve(Entry.JAR), classes, plan.inputs().resources(), main, plan.manifest());
+        JarWriter.write(tmp.resolve(Entry.JAR), classes, plan.inputs().resources(), main, manifest(plan, main));
         CacheRoot.deleteTree(classes);
 
         List<Check> checks = new ArrayList<>(plan.checks());
         List<Path> inputs = new ArrayList<>();
         plan.inputs().sources().forEach(s -> inputs.add(s.path()));
         plan.inputs().resources().forEach(r -> inputs.add(r.file()));
+        List<String> agentArgs = agents(plan, cache, inputs, checks);
         if (!inputs.isEmpty()) {
             writeSums(tmp.resolve(Entry.INPUTS), inputs);
             checks.add(0, new Check.ScriptIs(script.realPath()));
@@ -124,6 +125,7 @@ public final class Builder {
         }
 
         List<String> jvm = javaArgs(plan, entry);
+        jvm.addAll(agentArgs);
         List<String> env = new ArrayList<>();
         env.add("jrun_java_major=" + plan.jdk().major());
         env.add("jrun_noaot=" + Sh.quote(plan.noAot() ? "1" : ""));
@@ -141,6 +143,40 @@ public final class Builder {
         meta.setProperty("built", Long.toString(System.currentTimeMillis()));
         plan.inputs().directives().description().ifPresent(d -> meta.setProperty("description", d));
         Entry.writeMeta(tmp, meta);
+    }
+
+    /** //MANIFEST, and for an agent script (//JAVAAGENT) its agent class, which is the one a run would take as main. */
+    private static java.util.Map<String, String> manifest(Plan plan, String main) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (plan.agent()) {
+            m.put("Premain-Class", main);
+            m.put("Agent-Class", main);
+        }
+        m.putAll(plan.manifest());
+        return m;
+    }
+
+    /**
+     * The {@code -javaagent:} options of the run. An agent script is built into its own cache entry
+     * (the one {@code jrun AGENT.java} would use) and is one of this entry's inputs, so that an edit
+     * to it rebuilds both.
+     */
+    private List<String> agents(Plan plan, CacheRoot cache, List<Path> inputs, List<Check> checks) throws IOException {
+        List<String> args = new ArrayList<>();
+        for (Plan.Agent a : plan.agents()) {
+            Path jar = a.path();
+            if (a.kind() == Plan.Agent.Kind.SCRIPT) {
+                Path real = a.path().toRealPath();
+                Path agentEntry = dev.jrun.entry.EntryPath.of(cache.path(), real, null, System.getenv());
+                new Builder(planner, new BuildOptions(null, false, options.verbose(), options.offline()), err)
+                        .build(agentEntry, real, a.path().getFileName().toString());
+                jar = agentEntry.resolve(Entry.JAR);
+                inputs.add(real);
+                checks.add(new Check.FileExists(jar));
+            }
+            args.add("-javaagent:" + jar + (a.options() == null ? "" : "=" + a.options()));
+        }
+        return args;
     }
 
     /** What the entry's java.args holds: the class path and the JVM options. */
