@@ -34,8 +34,13 @@ public final class BuildMain {
             if (args.length < 9) {
                 throw new JrunException(ExitCode.USAGE, "the builder is started by the jrun command, not by hand");
             }
+            List<Directive> given = given(args[7]);
+            if (dev.jrun.script.Script.looksLikeCoordinates(args[1])) {
+                // jrun group:artifact:version: the artifact and its dependencies are the class path
+                given.add(0, Directive.ofOption("DEPS", args[1], args[1]));
+            }
             BuildOptions options = new BuildOptions(args[3].isEmpty() ? null : args[3], args[4].equals("fresh"),
-                    verbose, args[6].equals("offline"), defines(args[8]), given(args[7]));
+                    verbose, args[6].equals("offline"), defines(args[8]), given);
             Planner planner = new Planner(JdkFinder.fromEnvironment(), BuildMain::resolver);
             new Builder(planner, options, System.err).build(Path.of(args[0]), Path.of(args[1]), args[2]);
             CacheGc.startInBackground(Path.of(args[0]).getParent().getParent());

@@ -57,7 +57,8 @@ public final class Builder {
         CacheRoot cache = CacheRoot.open(entry.getParent().getParent());
         // Directories watched for globs sh cannot expand must not have changed after this moment.
         FileTime planned = FileTime.fromMillis(System.currentTimeMillis() - 2000);
-        Script script = Script.read(scriptPath, name);
+        Script script = Script.looksLikeCoordinates(scriptPath.toString()) ? Script.coordinates(scriptPath.toString())
+                : scriptPath.toString().endsWith(".jar") ? Script.jar(scriptPath, name) : Script.read(scriptPath, name);
         if (!entry.getFileName().toString().startsWith(script.sha256() + "-")) {
             throw new JrunException(ExitCode.CACHE, name + " changed while jrun was reading it; run it again");
         }
@@ -94,6 +95,28 @@ public final class Builder {
 
     private void assemble(Plan plan, String key, Path tmp, Path entry, CacheRoot cache) throws IOException {
         Script script = plan.inputs().script();
+        if (script.isPrebuilt()) {
+            // a jar or Maven coordinates: nothing to compile, the class path is the jar (or the
+            // artifact's) and its dependencies; the main class is its manifest's unless --main names one
+            String main = plan.main().orElseThrow();
+            List<String> jvm = javaArgs(plan, entry);
+            List<String> env = new ArrayList<>();
+            env.add("jrun_java_major=" + plan.jdk().major());
+            env.add("jrun_noaot=" + Sh.quote(plan.noAot() ? "1" : ""));
+            env.addAll(AotFiles.write(tmp, entry, plan.jdk(), jvm));
+            LaunchFiles.write(tmp, plan.jdk().java(), main, jvm, plan.checks(), env);
+            Properties meta = new Properties();
+            meta.setProperty("key", key);
+            meta.setProperty("script", script.realPath().toString());
+            meta.setProperty("name", script.name());
+            meta.setProperty("main", main);
+            meta.setProperty("jdk.home", plan.jdk().home().toString());
+            meta.setProperty("jdk.version", plan.jdk().version());
+            meta.setProperty("jrun.version", Version.get());
+            meta.setProperty("built", Long.toString(System.currentTimeMillis()));
+            Entry.writeMeta(tmp, meta);
+            return;
+        }
         Path classes = Files.createDirectory(tmp.resolve("classes"));
         List<Path> units = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -181,8 +204,10 @@ public final class Builder {
 
     /** What the entry's java.args holds: the class path and the JVM options. */
     public static List<String> javaArgs(Plan plan, Path entry) {
-        StringBuilder cp = new StringBuilder(entry.resolve(Entry.JAR).toString());
-        plan.dependencies().classpath().forEach(jar -> cp.append(':').append(jar));
+        Script script = plan.inputs().script();
+        StringBuilder cp = new StringBuilder(script.isJar() ? script.realPath().toString()
+                : script.isCoordinates() ? "" : entry.resolve(Entry.JAR).toString());
+        plan.dependencies().classpath().forEach(jar -> cp.append(cp.length() == 0 ? "" : ":").append(jar));
         List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString()));
         if (plan.preview()) {
             jvm.add("--enable-preview");

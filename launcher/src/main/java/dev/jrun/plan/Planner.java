@@ -49,6 +49,10 @@ public final class Planner {
             }
             return v;
         });
+        if (main.isEmpty() && script.isPrebuilt()) {
+            main = Optional.of(mainOfJar(script.isJar() ? script.realPath() : deps.classpath().isEmpty() ? null
+                    : deps.classpath().get(0), script.name()));
+        }
         List<Check> checks = new ArrayList<>(collected.checks());
         Substitution subst = new Substitution(System.getenv(), System.getProperties(), options.defines());
         Map<String, String> manifest = new LinkedHashMap<>();
@@ -80,6 +84,25 @@ public final class Planner {
         checks.addAll(deps.checks());
         return new Plan(inputs, jdk, deps, directives.compileOptions(), directives.javaOptions(), main,
                 directives.preview(), directives.noAot(), manifest, checks, agents.agents(), agents.self());
+    }
+
+    /** The Main-Class of a jar's manifest, which JBang runs as java -jar would. */
+    private static String mainOfJar(java.nio.file.Path jar, String name) {
+        String main = null;
+        if (jar != null) {
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                java.util.jar.Manifest m = file.getManifest();
+                main = m == null ? null : m.getMainAttributes().getValue("Main-Class");
+            } catch (java.io.IOException e) {
+                throw new JrunException(ExitCode.SCRIPT, name + ": not a readable jar (" + e.getMessage()
+                        + "); name a .java script, a .jar or group:artifact:version");
+            }
+        }
+        if (main == null || main.isBlank()) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": its manifest names no Main-Class; name the class"
+                    + " to run with --main CLASS");
+        }
+        return main.strip();
     }
 
     /** --cp/--class-path: more jars or directories, after the dependencies, for compiling and running. */
