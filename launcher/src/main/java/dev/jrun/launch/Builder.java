@@ -70,6 +70,19 @@ public final class Builder {
                 stamp(entry, plan, planned);
                 return;
             }
+            Path twin = options.fresh() ? null : twin(entry, key, plan);
+            if (twin != null) {
+                // the same build under another name (--java 25 and --java 25+ on one JDK): share it
+                Path link = cache.newTempDir().resolve("link");
+                try {
+                    Files.createSymbolicLink(link, twin.getFileName());
+                    cache.publish(link, entry);
+                } finally {
+                    CacheRoot.deleteTree(link.getParent());
+                }
+                say("cache entry " + entry + " is " + twin.getFileName() + ", built from the same inputs");
+                return;
+            }
             Path tmp = cache.newTempDir();
             try {
                 assemble(plan, key, tmp, entry, cache);
@@ -80,6 +93,27 @@ public final class Builder {
                 CacheRoot.deleteTree(tmp);
             }
         }
+    }
+
+    /**
+     * An entry of the same script built with the same key under another name, whose options differ
+     * only in ways that did not change the build; for a script with files of its own beside it,
+     * only one built from the same file (its checks name that file).
+     */
+    private static Path twin(Path entry, String key, Plan plan) throws IOException {
+        Script script = plan.inputs().script();
+        boolean sideFiles = !plan.inputs().sources().isEmpty() || !plan.inputs().resources().isEmpty()
+                || !plan.agents().isEmpty();
+        try (var siblings = Files.newDirectoryStream(entry.getParent(), script.sha256() + "-*")) {
+            for (Path p : siblings) {
+                if (!p.equals(entry) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && Entry.isCurrent(p, key)
+                        && (!sideFiles || script.realPath().toString().equals(Entry.meta(p).getProperty("script")))) {
+                    return p;
+                }
+            }
+        }
+        return null;
     }
 
     /** Sets the entry's dirs.stamp (see {@link Check.DirsUnchanged}) to when the directories were listed. */
