@@ -67,7 +67,8 @@ public final class MavenProject {
             Files.createDirectories(to.getParent());
             Files.copy(r.file(), to, StandardCopyOption.COPY_ATTRIBUTES);
         }
-        String artifact = artifactId(fileName);
+        String artifact = plan.inputs().directives().last("GAV").map(g -> g.value().split(":"))
+                .filter(p -> p.length >= 2).map(p -> p[1]).orElse(artifactId(fileName));
         Files.writeString(dir.resolve("pom.xml"), pom(artifact, main), StandardCharsets.UTF_8);
         return artifact + ".jar";
     }
@@ -241,7 +242,10 @@ public final class MavenProject {
         if (!deps.isEmpty()) {
             line(0, "");
             line(1, "<dependencies>");
-            deps.forEach(d -> dependency(d, 2));
+            // a dependency that the script and one of its //SOURCES both name is listed once, as Maven wants
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            deps.stream().filter(d -> listed.add(d.groupId() + ":" + d.artifactId() + ":" + d.classifier() + "@" + d.type()))
+                    .forEach(d -> dependency(d, 2));
             line(1, "</dependencies>");
         }
     }

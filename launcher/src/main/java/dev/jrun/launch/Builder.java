@@ -335,6 +335,11 @@ public final class Builder {
             k.append("file ").append(r.target()).append(' ').append(r.file()).append(' ')
                     .append(Hashing.of(r.file())).append('\n');
         }
+        for (Plan.Agent a : plan.agents()) {
+            k.append("agent ").append(a.path()).append(' ').append(Hashing.of(a.path())).append(' ')
+                    .append(a.options()).append('\n');
+        }
+        k.append("agent-self ").append(plan.agent()).append('\n');
         k.append("deps ").append(plan.dependencies().key()).append('\n');
         plan.dependencies().classpath().forEach(j -> k.append("cp ").append(j).append('\n'));
         plan.compileOptions().forEach(o -> k.append("javac ").append(o).append('\n'));

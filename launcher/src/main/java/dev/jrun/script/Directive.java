@@ -44,6 +44,6 @@ public record Directive(String name, String value, String file, int line) {
 
     /** An error about this directive, naming its file and line. */
     public JrunException error(String what) {
-        return new JrunException(ExitCode.SCRIPT, where() + ": //" + name + ": " + what);
+        return new JrunException(ExitCode.SCRIPT, where() + ": " + (line == 0 ? "" : "//" + name + ": ") + what);
     }
 }
