@@ -76,6 +76,9 @@ public final class JrunCommand implements Callable<Integer> {
     @Option(names = "--deps", paramLabel = "G:A:V[,...]", description = "More dependencies, as //DEPS.")
     List<String> deps = new ArrayList<>();
 
+    @Option(names = "--repos", paramLabel = "[ID=]URL[,...]", description = "Repositories for the dependencies, as //REPOS.")
+    List<String> repos = new ArrayList<>();
+
     @Option(names = {"--cp", "--class-path"}, paramLabel = "PATH", description = "More jars or directories on the class path.")
     List<String> classPath = new ArrayList<>();
 
@@ -108,7 +111,7 @@ public final class JrunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> values = new ArrayList<>(defines);
-        List.of(runtimeOptions, compileOptions, deps, classPath, sources, files, agents).forEach(values::addAll);
+        List.of(runtimeOptions, compileOptions, deps, repos, classPath, sources, files, agents).forEach(values::addAll);
         if (main != null) {
             values.add(main);
         }
