@@ -40,10 +40,20 @@ public final class MavenProject {
     private static final String EXEC_PLUGIN = "3.5.0";
 
     private final Plan plan;
+    private final boolean link;
     private final StringBuilder pom = new StringBuilder();
 
     public MavenProject(Plan plan) {
+        this(plan, false);
+    }
+
+    /**
+     * @param link link the sources and resources instead of copying them ({@code jrun edit}: the IDE
+     *             edits the script itself)
+     */
+    public MavenProject(Plan plan, boolean link) {
         this.plan = plan;
+        this.link = link;
     }
 
     /** Writes the project into {@code dir}, which must not exist or be empty. Returns the jar Maven will make. */
@@ -57,20 +67,37 @@ public final class MavenProject {
         String main = plan.main().orElseGet(() -> facts.qualified(facts.firstClass().orElseThrow(
                 () -> new JrunException(ExitCode.SCRIPT, script.name() + ": declares no class; nothing to export"))));
         Path java = dir.resolve("src/main/java");
-        copy(script.text(), java.resolve(facts.path(fileName)));
+        put(script, java.resolve(facts.path(fileName)));
         for (Plan.Source s : plan.inputs().sources()) {
             Script source = Script.read(s.path(), s.name());
-            copy(source.text(), java.resolve(SourceFacts.of(source).path(s.path().getFileName().toString())));
+            put(source, java.resolve(SourceFacts.of(source).path(s.path().getFileName().toString())));
         }
         for (Plan.Resource r : plan.inputs().resources()) {
             Path to = dir.resolve("src/main/resources").resolve(r.target());
             Files.createDirectories(to.getParent());
-            Files.copy(r.file(), to, StandardCopyOption.COPY_ATTRIBUTES);
+            if (link) {
+                Files.createSymbolicLink(to, r.file());
+            } else {
+                Files.copy(r.file(), to, StandardCopyOption.COPY_ATTRIBUTES);
+            }
         }
         String artifact = plan.inputs().directives().last("GAV").map(g -> g.value().split(":"))
                 .filter(p -> p.length >= 2).map(p -> p[1]).orElse(artifactId(fileName));
         Files.writeString(dir.resolve("pom.xml"), pom(artifact, main), StandardCharsets.UTF_8);
         return artifact + ".jar";
+    }
+
+    private void put(Script source, Path to) throws IOException {
+        if (link) {
+            if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new JrunException(ExitCode.SCRIPT, to + ": two sources would have the same place in the project;"
+                        + " rename one of them");
+            }
+            Files.createDirectories(to.getParent());
+            Files.createSymbolicLink(to, source.realPath());
+        } else {
+            copy(source.text(), to);
+        }
     }
 
     private static void copy(String text, Path to) throws IOException {
