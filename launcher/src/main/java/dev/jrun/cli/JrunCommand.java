@@ -48,10 +48,10 @@ public final class JrunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Say what jrun does; show stack traces with errors.")
     boolean verbose;
 
-    @Option(names = "--java", paramLabel = "N[+]", description = "Run on JDK N (or N or newer), overriding //JAVA.")
+    @Option(names = {"-j", "--java"}, paramLabel = "N[+]", description = "Run on JDK N (or N or newer), overriding //JAVA.")
     String java;
 
-    @Option(names = "--offline", description = "Use no network: dependencies must be in the local repository.")
+    @Option(names = {"-o", "--offline"}, description = "Use no network: dependencies must be in the local repository.")
     boolean offline;
 
     @Option(names = "--no-aot", description = "Do not start the script from a class-data-sharing archive or AOT cache.")
@@ -88,7 +88,7 @@ public final class JrunCommand implements Callable<Integer> {
     @Option(names = "--files", paramLabel = "[TARGET=]FILE", description = "More resources, as //FILES.")
     List<String> files = new ArrayList<>();
 
-    @Option(names = "--main", paramLabel = "CLASS", description = "The main class, overriding //MAIN.")
+    @Option(names = {"-m", "--main"}, paramLabel = "CLASS", description = "The main class, overriding //MAIN.")
     String main;
 
     @Option(names = "--javaagent", paramLabel = "AGENT[=OPTIONS]",
