@@ -130,7 +130,7 @@ public final class CacheGc {
 
     /**
      * Removes what entries leave behind: tmp/ directories of builds that died, lock files of
-     * entries that no longer exist, and scripts read from standard input that were not run for
+     * entries that no longer exist, links to entries that no longer exist, and scripts read from standard input that were not run for
      * {@code olderThan} (they are hashed, so read, on every run). Returns the bytes freed.
      */
     private long sweep(Duration olderThan) throws IOException {
@@ -147,6 +147,12 @@ public final class CacheGc {
             if (name.endsWith(".lock") && !name.equals("gc.lock") && modified(lock).isBefore(staleTmp)
                     && !Files.exists(root.resolve("entries").resolve(name.substring(0, name.length() - 5)))) {
                 removeUnheldLock(lock);
+            }
+        }
+        for (Path link : children(root.resolve("entries"))) {
+            // a link to a twin entry (the same build under another name) whose twin is gone
+            if (Files.isSymbolicLink(link) && !Files.exists(link)) {
+                Files.deleteIfExists(link);
             }
         }
         if (olderThan != null) {
