@@ -9,6 +9,7 @@ on both alike; the report gives the median wall time of each and their ratio. Us
 Cases (the README quotes their figures):
   cached-17   cached `jrun hello.java` (with its archive) vs `java -cp hello.jar hello`   (JDK 17)
   noaot-17    the same with `jrun --no-aot`: the front end's own cost
+  opts-17     cached `jrun -Dgreeting=hi -R -Xss1m hello.java` vs `java -Dgreeting=hi -Xss1m -cp hello.jar hello`
   cached-25, noaot-25   the same on JDK 25
   first-17    `jrun --fresh hello.java`       vs `java hello.java` (JEP 330)     (JDK 17)
   first-25    the same on JDK 25
@@ -112,6 +113,14 @@ def main():
                 rows.append(pair("cached-%d" % major, jrun, [java, "-cp", jar, "hello"], args.runs, env, work))
                 noaot = [args.jrun, "--no-aot", "--java", str(major), "hello.java"]
                 rows.append(pair("noaot-%d" % major, noaot, [java, "-cp", jar, "hello"], args.runs, env, work))
+            if not args.only or "opts-%d" % major in args.only:
+                # the cached run with JBang's -D and -R: the front end adds them with builtins only
+                opts = [args.jrun, "-Dgreeting=hi", "-R", "-Xss1m", "--java", str(major), "hello.java"]
+                run(opts, env, work)
+                run(opts, env, work)
+                settle(env["JRUN_CACHE_DIR"])
+                rows.append(pair("opts-%d" % major, opts, [java, "-Dgreeting=hi", "-Xss1m", "-cp", jar, "hello"],
+                                 args.runs, env, work))
             if not args.only or "first-%d" % major in args.only:
                 fresh = [args.jrun, "--fresh", "--java", str(major), "hello.java"]
                 # no archive maker left running in the background to overlap the next timed runs

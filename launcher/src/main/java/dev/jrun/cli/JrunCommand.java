@@ -48,10 +48,10 @@ public final class JrunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Say what jrun does; show stack traces with errors.")
     boolean verbose;
 
-    @Option(names = "--java", paramLabel = "N[+]", description = "Run on JDK N (or N or newer), overriding //JAVA.")
+    @Option(names = {"-j", "--java"}, paramLabel = "N[+]", description = "Run on JDK N (or N or newer), overriding //JAVA.")
     String java;
 
-    @Option(names = "--offline", description = "Use no network: dependencies must be in the local repository.")
+    @Option(names = {"-o", "--offline"}, description = "Use no network: dependencies must be in the local repository.")
     boolean offline;
 
     @Option(names = "--no-aot", description = "Do not start the script from a class-data-sharing archive or AOT cache.")
@@ -62,6 +62,46 @@ public final class JrunCommand implements Callable<Integer> {
                 "OPTIONS are -XX:StartFlightRecording's, e.g. --jfr=settings=profile,filename=run.jfr."})
     String jfr;
 
+    @Option(names = "-D", paramLabel = "NAME=VALUE",
+            description = "A system property for the run; also fills in $${NAME} in //DEPS, //REPOS and //MANIFEST.")
+    List<String> defines = new ArrayList<>();
+
+    @Option(names = {"-R", "--runtime-option", "--java-options"}, paramLabel = "OPTION",
+            description = "A JVM option for this run, after the script's //JAVA_OPTIONS.")
+    List<String> runtimeOptions = new ArrayList<>();
+
+    @Option(names = {"-C", "--compile-option"}, paramLabel = "OPTION", description = "A javac option, after //COMPILE_OPTIONS.")
+    List<String> compileOptions = new ArrayList<>();
+
+    @Option(names = "--deps", paramLabel = "G:A:V[,...]", description = "More dependencies, as //DEPS.")
+    List<String> deps = new ArrayList<>();
+
+    @Option(names = "--repos", paramLabel = "[ID=]URL[,...]", description = "Repositories for the dependencies, as //REPOS.")
+    List<String> repos = new ArrayList<>();
+
+    @Option(names = {"--cp", "--class-path"}, paramLabel = "PATH", description = "More jars or directories on the class path.")
+    List<String> classPath = new ArrayList<>();
+
+    @Option(names = {"-s", "--sources"}, paramLabel = "FILE", description = "More source files, as //SOURCES.")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--files", paramLabel = "[TARGET=]FILE", description = "More resources, as //FILES.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = {"-m", "--main"}, paramLabel = "CLASS", description = "The main class, overriding //MAIN.")
+    String main;
+
+    @Option(names = "--javaagent", paramLabel = "AGENT[=OPTIONS]",
+            description = "Run with a Java agent: a .jar, a .java script, or group:artifact:version.")
+    List<String> agents = new ArrayList<>();
+
+    @Option(names = "--debug", arity = "0..1", paramLabel = "[HOST:]PORT", fallbackValue = "4004",
+            description = "Wait for a debugger (JDWP) on PORT (default 4004) before the script starts.")
+    String debug;
+
+    @Option(names = "--enable-preview", description = "Compile and run with preview features, as //PREVIEW.")
+    boolean preview;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The .java file to run, or - for standard input.")
     String script;
 
@@ -70,6 +110,17 @@ public final class JrunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<String> values = new ArrayList<>(defines);
+        List.of(runtimeOptions, compileOptions, deps, repos, classPath, sources, files, agents).forEach(values::addAll);
+        if (main != null) {
+            values.add(main);
+        }
+        for (String v : values) {
+            if (v.contains("\n")) {
+                throw new JrunException(ExitCode.USAGE, "an option's value holds a line break ('"
+                        + v.replace("\n", "\\n") + "'); jrun takes values of one line");
+            }
+        }
         if (script == null) {
             throw new JrunException(ExitCode.USAGE, "no script given; usage: jrun [OPTIONS] SCRIPT [ARGS...] (see jrun --help)");
         }

@@ -15,6 +15,7 @@ final class Subcommands {
         cl.addSubcommand(new AppCommand());
         cl.addSubcommand(new dev.jrun.cli.CacheCommand());
         cl.addSubcommand(new dev.jrun.cli.ExportCommand());
+        cl.addSubcommand(new EditCommand());
         cl.addSubcommand(new dev.jrun.cli.LockCommand());
         cl.addSubcommand(new dev.jrun.cli.BinfmtCommand());
         cl.addSubcommand(new CheckCommand());

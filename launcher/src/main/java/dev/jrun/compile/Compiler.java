@@ -108,12 +108,19 @@ public final class Compiler {
             throw new JrunException(ExitCode.SCRIPT, name + ": declares no class; write a class with a main method,"
                     + " or name one with //MAIN");
         }
-        TypeElement main = types.stream().filter(t -> hasMain(task, t)).findFirst().orElse(null);
+        // a Java agent script (//JAVAAGENT) may have no main, but a premain
+        TypeElement main = types.stream().filter(t -> hasMain(task, t)).findFirst()
+                .or(() -> types.stream().filter(t -> hasPremain(t)).findFirst()).orElse(null);
         if (main == null) {
             throw new JrunException(ExitCode.SCRIPT, name + ": class " + task.getElements().getBinaryName(types.get(0))
                     + " has no main method; add public static void main(String[] args), or name the main class with //MAIN");
         }
         return task.getElements().getBinaryName(main).toString();
+    }
+
+    private static boolean hasPremain(TypeElement type) {
+        return type.getEnclosedElements().stream().anyMatch(m -> m.getKind() == ElementKind.METHOD
+                && (m.getSimpleName().contentEquals("premain") || m.getSimpleName().contentEquals("agentmain")));
     }
 
     /** A method main() or main(String[]), its own or inherited: the launcher then decides if it can run it. */

@@ -2,6 +2,7 @@ package dev.jrun.deps;
 
 import dev.jrun.script.Directive;
 import dev.jrun.script.Directives;
+import dev.jrun.script.Substitution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +16,18 @@ import java.util.Properties;
  * @param boms    the {@code @pom} imports, in order
  * @param repos   the repositories: the //REPOS ones, or Maven Central if there are none
  * @param envUsed the environment variables that substitution read, with their values (null: unset)
+ * @param definesUsed the command-line {@code -D} properties substitution looked up, with their values (null: not given)
  */
-public record DepsSpec(List<Coordinate> deps, List<Coordinate> boms, List<Repo> repos, Map<String, String> envUsed) {
+public record DepsSpec(List<Coordinate> deps, List<Coordinate> boms, List<Repo> repos, Map<String, String> envUsed,
+        Map<String, String> definesUsed) {
 
     public static DepsSpec of(Directives directives, Map<String, String> env, Properties system) {
-        Substitution subst = new Substitution(env, system);
+        return of(directives, env, system, Map.of());
+    }
+
+    public static DepsSpec of(Directives directives, Map<String, String> env, Properties system,
+            Map<String, String> defines) {
+        Substitution subst = new Substitution(env, system, defines);
         List<Coordinate> deps = new ArrayList<>();
         List<Coordinate> boms = new ArrayList<>();
         for (Directive d : directives.deps()) {
@@ -55,7 +63,7 @@ public record DepsSpec(List<Coordinate> deps, List<Coordinate> boms, List<Repo> 
         }
         // JBang's rule: a script that names repositories gets those only (add "central" to keep it)
         List<Repo> list = repos.isEmpty() ? List.of(Repo.CENTRAL) : List.copyOf(repos.values());
-        return new DepsSpec(List.copyOf(deps), List.copyOf(boms), list, subst.envUsed());
+        return new DepsSpec(List.copyOf(deps), List.copyOf(boms), list, subst.envUsed(), subst.definesUsed());
     }
 
     /**

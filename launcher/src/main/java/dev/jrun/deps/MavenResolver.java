@@ -47,7 +47,7 @@ public final class MavenResolver implements DependencyResolver {
     @Override
     public Resolution resolve(Plan.Inputs inputs, BuildOptions options) {
         Script script = inputs.script();
-        DepsSpec spec = DepsSpec.of(inputs.directives(), env, System.getProperties());
+        DepsSpec spec = DepsSpec.of(inputs.directives(), env, System.getProperties(), options.defines());
         Path lockPath = lockFile(script);
         long start = System.nanoTime();
         List<Maven.Resolved> jars;
@@ -91,6 +91,7 @@ public final class MavenResolver implements DependencyResolver {
         }
         List<Check> checks = new ArrayList<>();
         spec.envUsed().forEach((name, value) -> checks.add(new Check.EnvIs(name, value)));
+        spec.definesUsed().forEach((name, value) -> checks.add(new Check.DefineIs(name, value)));
         checks.addAll(policy.checks());
         return new Resolution(List.copyOf(classpath), List.copyOf(checks), key, lockSha);
     }
@@ -124,7 +125,7 @@ public final class MavenResolver implements DependencyResolver {
      */
     public static List<Path> resolveTool(List<Coordinate> tool, boolean offline, PrintStream err) {
         MavenResolver r = new MavenResolver(System.getenv(), err, DependencyPolicy.NONE);
-        DepsSpec spec = new DepsSpec(tool, List.of(), List.of(Repo.CENTRAL), Map.of());
+        DepsSpec spec = new DepsSpec(tool, List.of(), List.of(Repo.CENTRAL), Map.of(), Map.of());
         try (Maven maven = r.open(offline)) {
             List<RemoteRepository> repos = maven.remotes(spec.repos());
             Failures failures = new Failures(spec, repos, maven.localRepo, maven.offline);

@@ -213,7 +213,8 @@ public final class CacheGc {
 
     /**
      * Removes what entries leave behind: tmp/ directories of builds that died, half-made archives
-     * ({@code aot-*.tmpPID}) of archive makers that were killed, lock files of entries that no longer exist, jar copies no build links to, and scripts read from standard
+     * ({@code aot-*.tmpPID}) of archive makers that were killed, lock files of entries that no longer exist,
+     * links to twin entries that no longer exist, jar copies no build links to, and scripts read from standard
      * input that were not run for {@code olderThan} (they are hashed, so read, on every run).
      */
     private void sweep(Duration olderThan) throws IOException {
@@ -244,6 +245,12 @@ public final class CacheGc {
             String name = jar.getFileName().toString();
             if (name.endsWith(".jar") ? links(jar) == 1 : modified(jar, now).isBefore(staleTmp)) {
                 Files.deleteIfExists(jar); // no build links to it (or a copy that died half-way)
+            }
+        }
+        for (Path link : children(root.resolve("entries"))) {
+            // a link to a twin entry (the same build under another name) whose twin is gone
+            if (Files.isSymbolicLink(link) && !Files.exists(link)) {
+                Files.deleteIfExists(link);
             }
         }
         if (olderThan != null) {

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The cache entry the sh front end uses for a script, computed the same way: the SHA-256 of the
  * script's bytes, then the first 16 hex digits of the SHA-256 of the variant text (jrun's version,
- * --java, JAVA_HOME, JRUN_REPO, one a line), then those of SCRIPT.lock's if it exists:
+ * --java, JAVA_HOME, JRUN_REPO, the script's path as given made absolute, one a line, then the
+ * options that change the build, one a line, and an empty line), then those of SCRIPT.lock's if it exists:
  * {@code ROOT/entries/SCRIPTHASH-VARIANT16[-LOCK16]}. Keep in step with launcher/src/main/sh/jrun.
  */
 public final class EntryPath {
@@ -22,10 +23,31 @@ public final class EntryPath {
      * @param env  the environment the front end would see
      */
     public static Path of(Path root, Path script, String java, Map<String, String> env) throws IOException {
+        return of(root, script, java, "", env);
+    }
+
+    /**
+     * @param given the options that change the build, as the front end lists them ("DIRECTIVE OPTION VALUE\n" each)
+     */
+    public static Path of(Path root, Path script, String java, String given, Map<String, String> env)
+            throws IOException {
+        String s = script.toString();
+        // the front end's $PWD is the logical directory; the JVM's user.dir the physical one
+        String pwd = env.getOrDefault("PWD", "");
+        try {
+            if (pwd.isEmpty() || !Files.isSameFile(Path.of(pwd), Path.of(System.getProperty("user.dir")))) {
+                pwd = System.getProperty("user.dir");
+            }
+        } catch (IOException e) {
+            pwd = System.getProperty("user.dir");
+        }
+        String abs = s.startsWith("/") ? s : pwd + "/" + (s.startsWith("./") ? s.substring(2) : s);
         String variant = Version.get() + "\n"
                 + "java=" + (java == null ? "" : java) + "\n"
                 + "home=" + env.getOrDefault("JAVA_HOME", "") + "\n"
-                + "repo=" + env.getOrDefault("JRUN_REPO", "") + "\n";
+                + "repo=" + env.getOrDefault("JRUN_REPO", "") + "\n"
+                + "path=" + abs + "\n"
+                + given + "\n";
         String name = Hashing.of(script) + "-" + Hashing.of(variant).substring(0, 16);
         Path lock = Path.of(script + ".lock");
         if (Files.isRegularFile(lock)) {

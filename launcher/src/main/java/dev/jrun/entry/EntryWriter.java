@@ -68,6 +68,14 @@ public final class EntryWriter implements AutoCloseable {
         return out;
     }
 
+    /** Links a verified copy of one jar at {@code name} in the build; returns its final path. */
+    public Path linkJar(Path jar, String name) throws IOException {
+        Path at = tmp.resolve(name);
+        Files.createDirectories(at.getParent());
+        new JarStore(cache.path()).link(jar, at, null, jar.toString());
+        return finalPath(name);
+    }
+
     /** Writes java.args and run.env. */
     public void writeLaunch(List<String> javaArgs, RunEnv env) throws IOException {
         Files.writeString(tmp.resolve(Entry.ARGS), ArgFile.format(javaArgs), StandardCharsets.UTF_8);

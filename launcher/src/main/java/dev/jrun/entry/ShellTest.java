@@ -42,6 +42,10 @@ public final class ShellTest {
                 ? "[ -z \"${" + c.name() + "+set}\" ]"
                 : "[ \"${" + c.name() + "+set}\" = set ] && [ \"$" + c.name() + "\" = " + Sh.quote(c.value()) + " ]";
         }
+        if (check instanceof Check.DefineIs c) {
+            // the front end's jrun_defines holds the run's -D options, "\nname=value" each
+            return "jrun_define_is " + Sh.quote(c.name()) + (c.value() == null ? "" : " " + Sh.quote(c.value()));
+        }
         if (check instanceof Check.DirsUnchanged c) {
             StringBuilder out = new StringBuilder("[ -f \"$entry/" + Entry.DIRS_STAMP + "\" ]");
             for (Path dir : c.dirs()) {

@@ -41,9 +41,19 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  */
 public final class MavenProject {
     private final Plan plan;
+    private final boolean link;
 
     public MavenProject(Plan plan) {
+        this(plan, false);
+    }
+
+    /**
+     * @param link link the sources and resources instead of copying them ({@code jrun edit}: the IDE
+     *             edits the script itself)
+     */
+    public MavenProject(Plan plan, boolean link) {
         this.plan = plan;
+        this.link = link;
     }
 
     /** Writes the project into {@code dir}, which must not exist or be empty. Returns the jar Maven will make. */
@@ -57,19 +67,35 @@ public final class MavenProject {
         String main = plan.main().orElseGet(() -> facts.qualified(facts.firstClass().orElseThrow(
                 () -> new JrunException(ExitCode.SCRIPT, script.name() + ": declares no class; nothing to export"))));
         Path java = dir.resolve("src/main/java");
-        copy(script.text(), java.resolve(facts.path(fileName)));
+        put(script, java.resolve(facts.path(fileName)));
         for (Plan.Source s : plan.inputs().sources()) {
-            Script source = Script.read(s.path(), s.name());
-            copy(source.text(), java.resolve(SourceFacts.of(source).path(s.path().getFileName().toString())));
+            put(s.script(), java.resolve(SourceFacts.of(s.script()).path(s.path().getFileName().toString())));
         }
         for (Plan.Resource r : plan.inputs().resources()) {
             Path to = dir.resolve("src/main/resources").resolve(r.target());
             Files.createDirectories(to.getParent());
-            Files.copy(r.file(), to, StandardCopyOption.COPY_ATTRIBUTES);
+            if (link) {
+                Files.createSymbolicLink(to, r.file());
+            } else {
+                Files.write(to, r.content()); // the bytes the plan read
+            }
         }
         Model model = model(artifactId(fileName), main);
         Files.writeString(dir.resolve("pom.xml"), pom(model), StandardCharsets.UTF_8);
         return model.getArtifactId() + ".jar";
+    }
+
+    private void put(Script source, Path to) throws IOException {
+        if (link) {
+            if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new JrunException(ExitCode.SCRIPT, to + ": two sources would have the same place in the project;"
+                        + " rename one of them");
+            }
+            Files.createDirectories(to.getParent());
+            Files.createSymbolicLink(to, source.realPath());
+        } else {
+            copy(source.text(), to);
+        }
     }
 
     private static void copy(String text, Path to) throws IOException {

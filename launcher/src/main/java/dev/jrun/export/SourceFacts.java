@@ -2,6 +2,7 @@ package dev.jrun.export;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import dev.jrun.ExitCode;
@@ -18,10 +19,12 @@ import javax.tools.ToolProvider;
 
 /**
  * What a Maven layout needs to know of a source file, read with javac's parser (no compiling):
- * its package, its first top-level class (the main class when there is no //MAIN, as for a run),
+ * its package, its main class when there is no //MAIN (as for a run: the first top-level class
+ * with a main method, else the first),
  * and its public top-level class, after which the file must be named under Maven.
  */
 record SourceFacts(String packageName, Optional<String> firstClass, Optional<String> publicClass) {
+    // firstClass: the first top-level class with a main method, else the first top-level class
 
     static SourceFacts of(Script source) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -41,18 +44,24 @@ record SourceFacts(String packageName, Optional<String> firstClass, Optional<Str
                 String pkg = cu.getPackageName() == null ? "" : cu.getPackageName().toString();
                 Optional<String> first = Optional.empty();
                 Optional<String> pub = Optional.empty();
+                Optional<String> withMain = Optional.empty();
                 for (Tree t : cu.getTypeDecls()) {
                     if (t instanceof ClassTree c) {
                         String name = c.getSimpleName().toString();
                         if (first.isEmpty()) {
                             first = Optional.of(name);
                         }
+                        // a run takes the first top-level class that has a main method (see Compiler)
+                        if (withMain.isEmpty() && c.getMembers().stream().anyMatch(m -> m instanceof MethodTree mt
+                                && mt.getName().contentEquals("main"))) {
+                            withMain = Optional.of(name);
+                        }
                         if (pub.isEmpty() && c.getModifiers().getFlags().contains(Modifier.PUBLIC)) {
                             pub = Optional.of(name);
                         }
                     }
                 }
-                return new SourceFacts(pkg, first, pub);
+                return new SourceFacts(pkg, withMain.isPresent() ? withMain : first, pub);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

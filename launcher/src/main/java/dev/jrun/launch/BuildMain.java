@@ -9,11 +9,18 @@ import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.DependencyResolver;
 import dev.jrun.plan.JdkFinder;
 import dev.jrun.plan.Planner;
+import dev.jrun.script.Directive;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The builder's entry point, started by the front end on a cache miss. Arguments, all present,
- * empty when unset: ENTRY SCRIPT NAME JAVA fresh verbose offline. On success the entry is current
+ * empty when unset: ENTRY SCRIPT NAME JAVA fresh verbose offline GIVEN DEFINES, GIVEN being the
+ * options that stand for directives ("DIRECTIVE OPTION VALUE" lines) and DEFINES the -D options
+ * ("NAME=VALUE" lines). On success the entry is current
  * and the front end execs it; on failure one {@code jrun: error:} line is printed and the status
  * is one of {@link ExitCode}.
  */
@@ -24,11 +31,16 @@ public final class BuildMain {
     public static void main(String[] args) {
         boolean verbose = args.length > 5 && args[5].equals("verbose");
         try {
-            if (args.length < 7) {
+            if (args.length < 9) {
                 throw new JrunException(ExitCode.USAGE, "the builder is started by the jrun command, not by hand");
             }
+            List<Directive> given = given(args[7]);
+            if (dev.jrun.script.Script.looksLikeCoordinates(args[1])) {
+                // jrun group:artifact:version: the artifact and its dependencies are the class path
+                given.add(0, Directive.ofOption("DEPS", args[1], args[1]));
+            }
             BuildOptions options = new BuildOptions(args[3].isEmpty() ? null : args[3], args[4].equals("fresh"),
-                    verbose, args[6].equals("offline"));
+                    verbose, args[6].equals("offline"), defines(args[8]), given);
             Planner planner = new Planner(JdkFinder.fromEnvironment(), BuildMain::resolver);
             new Builder(planner, options, System.err).build(Path.of(args[0]), Path.of(args[1]), args[2]);
             BackgroundGc.startInBackground(Path.of(args[0]).getParent().getParent());
@@ -36,6 +48,30 @@ public final class BuildMain {
             System.exit(Report.failure(e, verbose));
         }
         System.exit(0);
+    }
+
+    /** "DIRECTIVE OPTION VALUE" lines, as the front end writes them, as directives. */
+    static List<Directive> given(String text) {
+        List<Directive> given = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String[] p = line.split(" ", 3);
+            if (p.length == 3) {
+                given.add(Directive.ofOption(p[0], p[2], p[1]));
+            }
+        }
+        return given;
+    }
+
+    /** "NAME=VALUE" lines; a later one wins, as with java's -D. */
+    static Map<String, String> defines(String text) {
+        Map<String, String> defines = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                defines.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return defines;
     }
 
     /** The resolver for //DEPS; made only for scripts that have them, so others load none of its classes. */

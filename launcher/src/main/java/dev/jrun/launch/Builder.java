@@ -57,7 +57,8 @@ public final class Builder {
         CacheRoot cache = CacheRoot.open(entryDir.getParent().getParent());
         // Directories watched for globs sh cannot expand must not have changed after this moment.
         FileTime planned = FileTime.fromMillis(System.currentTimeMillis() - 2000);
-        Script script = Script.read(scriptPath, name);
+        Script script = Script.looksLikeCoordinates(scriptPath.toString()) ? Script.coordinates(scriptPath.toString())
+                : scriptPath.toString().endsWith(".jar") ? Script.jar(scriptPath, name) : Script.read(scriptPath, name);
         String[] parts = entryDir.getFileName().toString().split("-");
         if (!parts[0].equals(script.sha256())) {
             throw changed(name);
@@ -75,7 +76,11 @@ public final class Builder {
                 stamp(entry.current().orElseThrow(), plan, planned);
                 return;
             }
-            if (Files.isDirectory(entryDir)) {
+            if (!options.fresh() && Twins.share(cache, entryDir, key, plan)) {
+                say("cache entry " + entryDir + " is a link to a twin built from the same inputs");
+                return;
+            }
+            if (Files.isDirectory(entryDir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 CacheGc.sweepRetiredBuilds(entryDir); // builds that earlier edits replaced
             }
             try (EntryWriter writer = new EntryWriter(cache, entryDir)) {
@@ -110,23 +115,41 @@ public final class Builder {
     private void assemble(Plan plan, String key, EntryWriter writer, CacheRoot cache) throws IOException {
         Script script = plan.inputs().script();
         Path tmp = writer.tmp();
-        Path classes = Files.createDirectory(tmp.resolve("classes"));
-        List<Script> units = new ArrayList<>(List.of(script));
-        plan.inputs().sources().forEach(s -> units.add(s.script()));
-        CompileRequest req = new CompileRequest(units, plan.dependencies().classpath(), JavacOptions.of(plan),
-                classes, plan.main().orElse(null));
-        long start = System.nanoTime();
-        String main = plan.jdk().isCurrent() ? new Compiler(err, options.verbose()).compile(req)
-                : new CompilerJvm(cache.path(), tmp, options.verbose()).compile(plan.jdk(), req);
-        say("compiled " + script.name() + " with JDK " + plan.jdk().version() + " in "
-                + (System.nanoTime() - start) / 1_000_000 + " ms");
-        JarWriter.write(tmp.resolve(Entry.JAR), classes, plan.inputs().resources(), main, plan.manifest());
-        CacheRoot.deleteTree(classes);
+        String main;
+        if (script.isPrebuilt()) {
+            // a jar or Maven coordinates: nothing to compile; the jar (a verified copy, as app.jar)
+            // and its dependencies are the class path; the main class is its manifest's or --main's
+            main = plan.main().orElseThrow();
+            if (script.isJar()) {
+                writer.linkJar(script.realPath(), Entry.JAR);
+            } else {
+                JarWriter.write(tmp.resolve(Entry.JAR), Files.createDirectory(tmp.resolve("classes")), List.of(), main,
+                        java.util.Map.of());
+                CacheRoot.deleteTree(tmp.resolve("classes"));
+            }
+        } else {
+            Path classes = Files.createDirectory(tmp.resolve("classes"));
+            List<Script> units = new ArrayList<>(List.of(script));
+            plan.inputs().sources().forEach(s -> units.add(s.script()));
+            CompileRequest req = new CompileRequest(units, plan.dependencies().classpath(), JavacOptions.of(plan),
+                    classes, plan.main().orElse(null));
+            long start = System.nanoTime();
+            main = plan.jdk().isCurrent() ? new Compiler(err, options.verbose()).compile(req)
+                    : new CompilerJvm(cache.path(), tmp, options.verbose()).compile(plan.jdk(), req);
+            say("compiled " + script.name() + " with JDK " + plan.jdk().version() + " in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+            JarWriter.write(tmp.resolve(Entry.JAR), classes, plan.inputs().resources(), main, manifest(plan, main));
+            CacheRoot.deleteTree(classes);
+        }
 
-        List<Resolution.Jar> jars = plan.dependencies().jars();
+        List<Resolution.Jar> resolved = plan.dependencies().jars().stream().filter(j -> j.coords() != null).toList();
+        List<Path> copies = writer.linkJars(resolved.stream().map(Resolution.Jar::file).toList(),
+                resolved.stream().map(Resolution.Jar::lockSha256).toList(), resolved.stream().map(Resolution.Jar::coords).toList());
         List<Path> classpath = new ArrayList<>(List.of(writer.finalPath(Entry.JAR)));
-        classpath.addAll(writer.linkJars(jars.stream().map(Resolution.Jar::file).toList(),
-                jars.stream().map(Resolution.Jar::lockSha256).toList(), jars.stream().map(Resolution.Jar::coords).toList()));
+        int next = 0;
+        for (Resolution.Jar j : plan.dependencies().jars()) {
+            classpath.add(j.coords() != null ? copies.get(next++) : j.file()); // (a --cp entry is used where it is)
+        }
 
         List<Check> checks = new ArrayList<>(plan.checks());
         List<Path> inputs = new ArrayList<>();
@@ -139,6 +162,7 @@ public final class Builder {
             inputs.add(r.file());
             sums.add(r.sha256());
         });
+        List<String> agentArgs = new AgentJars(planner, options, err).args(plan, cache, writer, inputs, sums);
         if (!inputs.isEmpty()) {
             writer.writeInputs(inputs, sums);
             checks.add(0, new Check.ScriptIs(script.realPath()));
@@ -146,6 +170,7 @@ public final class Builder {
         }
 
         List<String> jvm = javaArgs(classpath, plan);
+        jvm.addAll(agentArgs);
         List<String> aot = AotFiles.write(tmp, writer.finalDir(), plan.jdk(), jvm); // the archive's name and freshness
         writer.writeLaunch(jvm, new RunEnv(plan.jdk().java(), main, plan.jdk().major(), plan.noAot(), aot, checks));
 
@@ -160,6 +185,17 @@ public final class Builder {
         meta.setProperty("built", Long.toString(System.currentTimeMillis()));
         plan.inputs().directives().description().ifPresent(d -> meta.setProperty("description", d));
         writer.writeMeta(meta);
+    }
+
+    /** //MANIFEST, and for an agent script (//JAVAAGENT) its agent class, which is the one a run would take as main. */
+    private static java.util.Map<String, String> manifest(Plan plan, String main) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (plan.agent()) {
+            m.put("Premain-Class", main);
+            m.put("Agent-Class", main);
+        }
+        m.putAll(plan.manifest());
+        return m;
     }
 
     /** What a build's java.args holds: the class path and the JVM options. */

@@ -9,6 +9,14 @@ public final class EntryKey {
     private EntryKey() {
     }
 
+    private static String hash(java.nio.file.Path file) {
+        try {
+            return Hashing.of(file);
+        } catch (java.io.IOException e) {
+            return "unreadable";
+        }
+    }
+
     public static String of(Plan plan) {
         StringBuilder k = new StringBuilder();
         k.append("jrun ").append(Version.get()).append('\n');
@@ -20,6 +28,10 @@ public final class EntryKey {
         for (Plan.Resource r : plan.inputs().resources()) {
             k.append("file ").append(r.target()).append(' ').append(r.file()).append(' ').append(r.sha256()).append('\n');
         }
+        for (Plan.Agent a : plan.agents()) {
+            k.append("agent ").append(a.path()).append(' ').append(hash(a.path())).append(' ').append(a.options()).append('\n');
+        }
+        k.append("agent-self ").append(plan.agent()).append('\n');
         k.append("deps ").append(plan.dependencies().key()).append('\n');
         plan.dependencies().classpath().forEach(j -> k.append("cp ").append(j).append('\n'));
         plan.compileOptions().forEach(o -> k.append("javac ").append(o).append('\n'));

@@ -45,6 +45,13 @@ public sealed interface Check {
     }
 
     /**
+     * A {@code -D name=value} of jrun's command line that a directive's ${name} read still has this
+     * value (null: not given), so that another value rebuilds the entry and others do not.
+     */
+    record DefineIs(String name, String value) implements Check {
+    }
+
+    /**
      * No file was added to, removed from or renamed in these directories since the entry's
      * stamp (whose time the builder sets to before it listed them): what a glob sh cannot
      * expand ({@code **}, {@code {a,b}}) matches the same files. Builtins only.

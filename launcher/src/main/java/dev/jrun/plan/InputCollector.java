@@ -4,6 +4,7 @@ import dev.jrun.Hashing;
 import dev.jrun.script.Directive;
 import dev.jrun.script.DirectiveParser;
 import dev.jrun.script.Directives;
+import dev.jrun.script.GrabAnnotations;
 import dev.jrun.script.Script;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,18 +33,108 @@ final class InputCollector {
     private final List<Check> checks = new ArrayList<>();
 
     static Result collect(Script script) {
+        return collect(script, List.of());
+    }
+
+    /**
+     * @param extra directives from jrun's command line ({@code --deps}, {@code -s}, ...): they come
+     *              after the script's own, and their paths are relative to the working directory
+     */
+    static Result collect(Script script, List<Directive> extra) {
         InputCollector c = new InputCollector();
         c.seen.add(script.realPath());
-        List<Directive> own = DirectiveParser.parse(script.lines(), script.name());
+        List<Directive> own = c.read(script);
         c.directives.addAll(own);
         c.addSources(own, script.dir());
         c.addResources(own, script.dir());
+        List<Directive> given = c.javaDeps(extra);
+        c.directives.addAll(given);
+        Path cwd = Path.of("").toAbsolutePath();
+        c.addSources(given, cwd);
+        c.addResources(given, cwd);
         Plan.Inputs inputs = new Plan.Inputs(script, new Directives(List.copyOf(c.directives)),
                 List.copyOf(c.sources), List.copyOf(c.resources));
         return new Result(inputs, List.copyOf(c.checks));
     }
 
     record Result(Plan.Inputs inputs, List<Check> checks) {
+    }
+
+    /** A file's directives: its //NAME lines and its @Grab annotations, with //DEPS FILE.java read as //SOURCES. */
+    private List<Directive> read(Script file) {
+        List<Directive> found = new ArrayList<>(DirectiveParser.parse(file.lines(), file.name()));
+        found.addAll(GrabAnnotations.parse(file.text(), file.name()));
+        return javaDeps(found);
+    }
+
+    /**
+     * JBang's {@code //DEPS Two.java}: a source file named as a dependency is compiled with the
+     * script, its own directives counting too, as if it were named by //SOURCES.
+     */
+    private List<Directive> javaDeps(List<Directive> from) {
+        List<Directive> out = new ArrayList<>();
+        for (Directive d : from) {
+            if (d.name().equals("JAVAAGENT")) {
+                out.add(d);
+                // an agent named by its coordinates is resolved as a dependency (so jrun lock sees it
+                // too), without its own dependencies: a -javaagent jar is one jar
+                for (String word : d.words()) {
+                    String agent = Agents.target(word);
+                    refuseRemote(d, agent);
+                    if (Agents.isCoordinate(agent)) {
+                        out.add(new Directive("DEPS", Directive.quote(agent.contains("@") ? agent : agent + "@fatjar"),
+                                d.file(), d.line()));
+                    }
+                }
+                continue;
+            }
+            if (!d.name().equals("DEPS")) {
+                refuseRemote(d);
+                out.add(d);
+                continue;
+            }
+            List<String> files = new ArrayList<>();
+            List<String> coords = new ArrayList<>();
+            for (String word : d.words()) {
+                if (word.equals("//")) {
+                    break; // the rest of the line is a comment
+                }
+                refuseRemote(d, word);
+                (word.endsWith(".java") ? files : coords).add(word);
+            }
+            if (files.isEmpty()) {
+                out.add(d);
+                continue;
+            }
+            for (String f : files) {
+                out.add(new Directive("SOURCES", Directive.quote(f), d.file(), d.line()));
+            }
+            if (!coords.isEmpty()) {
+                StringBuilder v = new StringBuilder();
+                coords.forEach(w -> v.append(v.length() == 0 ? "" : " ").append(Directive.quote(w)));
+                out.add(new Directive("DEPS", v.toString(), d.file(), d.line()));
+            }
+        }
+        return out;
+    }
+
+    /** What JBang fetches over the network or builds with other compilers, refused by name, not by javac. */
+    private static void refuseRemote(Directive d) {
+        if (d.name().equals("SOURCES") || d.name().equals("FILES")) {
+            for (String word : d.words()) {
+                refuseRemote(d, word.substring(word.indexOf('=') + 1));
+            }
+        }
+    }
+
+    private static void refuseRemote(Directive d, String word) {
+        if (word.matches("(?i)(https?|ftp|file)://.*")) {
+            throw d.error(word + ": remote files are not supported by jrun; download it beside the script and name"
+                    + " the local file" + (d.name().equals("DEPS") ? ", or name the artifact as group:artifact:version" : ""));
+        }
+        if (word.matches(".*\\.(kt|groovy|jsh|md)") && !d.name().equals("FILES")) {
+            throw d.error(word + ": jrun compiles Java only (.java files); run scripts in other languages with JBang");
+        }
     }
 
     private void addSources(List<Directive> from, Path dir) {
@@ -60,7 +151,7 @@ final class InputCollector {
                     String name = displayName(real);
                     Script source = Script.read(real, name);
                     sources.add(new Plan.Source(source));
-                    List<Directive> own = DirectiveParser.parse(source.lines(), name);
+                    List<Directive> own = read(source);
                     directives.addAll(own);
                     addSources(own, real.getParent());
                     addResources(own, real.getParent());
@@ -86,7 +177,10 @@ final class InputCollector {
                     Path real = realPath(d, file);
                     String place;
                     if (target == null) {
-                        place = glob ? dir.relativize(file.normalize()).toString() : normalized(source);
+                        // JBang's placement: at the root of the class path (res/a.properties is
+                        // /a.properties); below a glob's fixed directories, their layout is kept
+                        place = glob ? dir.resolve(source.substring(0, prefixLength(source))).normalize()
+                                .relativize(file.normalize()).toString() : file.getFileName().toString();
                     } else if (glob || target.endsWith("/")) {
                         place = normalized(target) + "/" + file.getFileName();
                     } else {

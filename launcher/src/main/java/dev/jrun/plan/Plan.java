@@ -19,12 +19,26 @@ import java.util.Optional;
  * @param main           //MAIN, if given
  * @param preview        //PREVIEW
  * @param noAot          //NOAOT
- * @param manifest       //MANIFEST attributes
+ * @param manifest       //MANIFEST attributes (with Premain-Class and Agent-Class added by the builder
+ *                       when the script is an agent)
  * @param checks         what the front end checks on each cached run, beside the input files' hashes
+ * @param agents         the Java agents the run starts with (//JAVAAGENT AGENT, --javaagent)
+ * @param agent          //JAVAAGENT alone: the script is a Java agent
  */
 public record Plan(Inputs inputs, Jdk jdk, Resolution dependencies, List<String> compileOptions,
         List<String> runtimeOptions, Optional<String> main, boolean preview, boolean noAot,
-        Map<String, String> manifest, List<Check> checks) {
+        Map<String, String> manifest, List<Check> checks, List<Agent> agents, boolean agent) {
+
+    /**
+     * A Java agent for the run: {@code -javaagent:JAR[=options]}.
+     *
+     * @param kind    a jar, or a script the builder builds into a cache entry of its own
+     * @param path    the jar or the script
+     * @param options its options, or null
+     */
+    public record Agent(Kind kind, Path path, String options) {
+        public enum Kind { JAR, SCRIPT }
+    }
 
     /**
      * The files a build reads.

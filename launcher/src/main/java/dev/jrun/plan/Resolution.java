@@ -18,8 +18,9 @@ public record Resolution(List<Jar> jars, List<Check> checks, String key, String 
     /**
      * One jar of the class path.
      *
-     * @param file       where it is in the local repository
-     * @param coords     its coordinates, for messages
+     * @param file       where it is in the local repository (or, given with --cp, where the user keeps it)
+     * @param coords     its coordinates, or null for a --cp entry, which a build uses where it is
+     *                   (a directory perhaps) instead of copying it
      * @param lockSha256 the lock file's hash for it, or null when the script has no lock file
      */
     public record Jar(Path file, String coords, String lockSha256) {

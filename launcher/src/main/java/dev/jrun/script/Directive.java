@@ -15,9 +15,22 @@ import java.util.List;
  */
 public record Directive(String name, String value, String file, int line) {
 
-    /** {@code file:line} for messages. */
+    /**
+     * A directive given on jrun's command line ({@code --deps g:a:v} is //DEPS g:a:v): its value is
+     * one word, its line 0, and the option stands in for a file name, so that errors name the option.
+     */
+    public static Directive ofOption(String name, String value, String option) {
+        return new Directive(name, Words.quote(value), option, 0);
+    }
+
+    /** {@code word} quoted so that {@link #words()} gives it back as one word, unchanged. */
+    public static String quote(String word) {
+        return Words.quote(word);
+    }
+
+    /** {@code file:line} for messages, or the option for one from the command line. */
     public String where() {
-        return file + ":" + line;
+        return line == 0 ? file : file + ":" + line;
     }
 
     /** The value split like a shell would split it: white space separates, quotes group. */
@@ -31,6 +44,6 @@ public record Directive(String name, String value, String file, int line) {
 
     /** An error about this directive, naming its file and line. */
     public JrunException error(String what) {
-        return new JrunException(ExitCode.SCRIPT, where() + ": //" + name + ": " + what);
+        return new JrunException(ExitCode.SCRIPT, where() + ": " + (line == 0 ? "" : "//" + name + ": ") + what);
     }
 }

@@ -9,12 +9,12 @@ public final class DirectiveParser {
     /** The directives jrun acts on; any other {@code //WORD} line is an ordinary comment. */
     static final Set<String> KNOWN = Set.of(
             "DEPS", "REPOS", "JAVA", "JAVA_OPTIONS", "RUNTIME_OPTIONS", "COMPILE_OPTIONS", "JAVAC_OPTIONS",
-            "SOURCES", "FILES", "MAIN", "PREVIEW", "DESCRIPTION", "MANIFEST", "NOAOT",
+            "SOURCES", "FILES", "MAIN", "PREVIEW", "DESCRIPTION", "MANIFEST", "NOAOT", "JAVAAGENT",
             // JBang's, accepted and ignored: they change nothing about how a script runs here
             "GAV", "DOCS", "CDS", "NOINTEGRATIONS", "NATIVE_OPTIONS",
             // JBang's, refused: running them differently would be worse than saying so
-            "JAVAAGENT", "MODULE", "KOTLIN", "GROOVY");
-    private static final Set<String> REFUSED = Set.of("JAVAAGENT", "MODULE", "KOTLIN", "GROOVY");
+            "MODULE", "KOTLIN", "GROOVY");
+    private static final Set<String> REFUSED = Set.of("MODULE", "KOTLIN", "GROOVY");
 
     private DirectiveParser() {
     }
@@ -26,7 +26,9 @@ public final class DirectiveParser {
             Directive d = parseLine(lines.get(i), file, i + 1);
             if (d != null) {
                 if (REFUSED.contains(d.name())) {
-                    throw d.error("not supported by jrun; remove the line, or run the script with JBang");
+                    throw d.error(d.name().equals("MODULE")
+                            ? "not supported by jrun, which runs scripts on the class path; remove the line (the code then runs in the unnamed module), or run the script with JBang"
+                            : "not supported: jrun runs Java only; run " + d.name().charAt(0) + d.name().substring(1).toLowerCase(java.util.Locale.ROOT) + " scripts with JBang");
                 }
                 found.add(d);
             }

@@ -80,6 +80,45 @@ public record Script(String name, Path path, Path realPath, String text, List<St
         }
     }
 
+    /**
+     * A jar to run as JBang runs one ({@code jrun app.jar}): nothing to compile; its bytes' hash
+     * names its cache entry as a script's does.
+     */
+    public static Script jar(Path path, String name) {
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            return new Script(name, path, path.toRealPath(), "", List.of(), sha256(bytes));
+        } catch (IOException e) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Maven coordinates to run ({@code jrun group:artifact:version}): no file at all; its entry is
+     * named by the hash of no bytes and the coordinates (in the variant), as the front end names it.
+     */
+    public static Script coordinates(String gav) {
+        return new Script(gav, Path.of("/dev/null"), Path.of("/dev/null"), "", List.of(), sha256(new byte[0]));
+    }
+
+    /** Is this a jar or Maven coordinates, run as they are, not a source file? */
+    public boolean isPrebuilt() {
+        return isJar() || isCoordinates();
+    }
+
+    public boolean isJar() {
+        return path.getFileName() != null && path.getFileName().toString().endsWith(".jar") && text.isEmpty();
+    }
+
+    public boolean isCoordinates() {
+        return path.toString().equals("/dev/null") && text.isEmpty();
+    }
+
+    /** Does {@code arg} name Maven coordinates, group:artifact:version[:classifier], rather than a file? */
+    public static boolean looksLikeCoordinates(String arg) {
+        return arg.matches("[A-Za-z0-9_.\\-]+:[A-Za-z0-9_.\\-]+:[^:/\\s]+(:[A-Za-z0-9_.\\-]+)?") && !Files.exists(Path.of(arg));
+    }
+
     /** The directory that //SOURCES and //FILES are relative to. */
     public Path dir() {
         return realPath.getParent();

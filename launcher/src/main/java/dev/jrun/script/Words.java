@@ -59,4 +59,9 @@ final class Words {
         }
         return words;
     }
+
+    /** {@code value} as one single-quoted word that {@link #split} gives back unchanged. */
+    static String quote(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
 }

@@ -36,7 +36,7 @@ class MavenProjectTest {
         Plan.Inputs inputs = Planner.inputs(Script.read(file, "MyApp.java"));
         Jdk jdk = new Jdk(Path.of(System.getProperty("java.home")), 21, "21.0.2", "JAVA_VERSION=\"21.0.2\"\n");
         return new Plan(inputs, jdk, Resolution.NONE, inputs.directives().compileOptions(), inputs.directives().javaOptions(),
-                Optional.empty(), preview, false, manifest, List.of());
+                Optional.empty(), preview, false, manifest, List.of(), List.of(), false);
     }
 
     private static Model read(Path pom) throws Exception {

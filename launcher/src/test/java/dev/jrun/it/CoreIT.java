@@ -229,7 +229,7 @@ class CoreIT {
                     public static void main(String[] a) throws Exception {
                         System.out.println(Util.v() + " " + System.getProperty("x") + "|" + System.getProperty("y")
                                 + "|" + System.getProperty("z") + " " + app.class.getName());
-                        System.out.print(new String(app.class.getResourceAsStream("/res/msg.txt").readAllBytes(), "UTF-8"));
+                        System.out.print(new String(app.class.getResourceAsStream("/msg.txt").readAllBytes(), "UTF-8"));
                         System.out.print(new String(app.class.getResourceAsStream("/conf/renamed.txt").readAllBytes(), "UTF-8"));
                     }
                 }

@@ -24,8 +24,9 @@ class DirectiveParserTest {
     @Test
     void refusedDirectivesNameTheLine() {
         JrunException e = assertThrows(JrunException.class,
-                () -> DirectiveParser.parse(List.of("class x {}", "//JAVAAGENT foo"), "s.java"));
-        assertEquals("s.java:2: //JAVAAGENT: not supported by jrun; remove the line, or run the script with JBang", e.getMessage());
+                () -> DirectiveParser.parse(List.of("class x {}", "//MODULE foo"), "s.java"));
+        assertEquals("s.java:2: //MODULE: not supported by jrun, which runs scripts on the class path; remove the line"
+                + " (the code then runs in the unnamed module), or run the script with JBang", e.getMessage());
     }
 
     @Test
@@ -35,6 +36,9 @@ class DirectiveParserTest {
         assertEquals(List.of(), Words.split("   "));
         assertThrows(IllegalArgumentException.class, () -> Words.split("\"open"));
         assertThrows(IllegalArgumentException.class, () -> Words.split("'open"));
+        for (String w : List.of("plain", "it's", "a b", "", "'\\\"$x")) {
+            assertEquals(List.of(w), Words.split(Words.quote(w)), w);
+        }
     }
 
     @Test

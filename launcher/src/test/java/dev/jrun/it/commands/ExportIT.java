@@ -96,4 +96,40 @@ class ExportIT {
         fails(jrun("export", "maven", "nothere.java", "other").run(), 3, "no such file");
         assertTrue(Files.notExists(dir.resolve("other")));
     }
+
+    @Test
+    void gavNamesTheJarDependenciesAreListedOnceAndTheMainClassIsTheRunsOne() throws Exception {
+        // JBang, all_directives.adoc: "//GAV ... Used by the export command in generating Maven or
+        // Gradle project"; exporting.adoc: //FILES "are inserted under resources folder", at the
+        // place a run has them (the class path's root for a file named without a target)
+        Files.createDirectories(dir.resolve("res"));
+        Files.writeString(dir.resolve("res/msg.txt"), "resource");
+        Files.writeString(dir.resolve("Util.java"), """
+                //DEPS info.picocli:picocli:4.7.7
+                class Util { static String v() { return picocli.CommandLine.class.getSimpleName(); } }
+                """);
+        Files.writeString(dir.resolve("tool.java"), """
+                //GAV org.acme:tool:2.0
+                //DEPS info.picocli:picocli:4.7.7
+                //SOURCES Util.java
+                //FILES res/msg.txt
+                class Helper {}
+                public class App {
+                    public static void main(String[] a) throws Exception {
+                        System.out.println(Util.v() + " " + new String(App.class.getResourceAsStream("/msg.txt").readAllBytes()));
+                    }
+                }
+                """);
+        Jrun.Result script = jrun("tool.java").run();
+        assertEquals("CommandLine resource\n", script.out(), script.toString());
+        Jrun.Result r = jrun("export", "maven", "tool.java", "p").run();
+        ok(r);
+        assertTrue(r.out().contains("java -jar target/tool.jar"), r.out());
+        String pom = Files.readString(dir.resolve("p/pom.xml"));
+        assertEquals(1, pom.split("<artifactId>picocli</artifactId>", -1).length - 1, pom);
+        assertTrue(pom.contains("<mainClass>App</mainClass>"), pom);
+        assertEquals("resource", Files.readString(dir.resolve("p/src/main/resources/msg.txt")));
+        run(dir.resolve("p"), "mvn", "-o", "-q", "-B", "package");
+        assertEquals(script.out(), run(dir.resolve("p"), "java", "-jar", "target/tool.jar"));
+    }
 }

@@ -1,39 +1,49 @@
-package dev.jrun.deps;
+package dev.jrun.script;
 
-import dev.jrun.script.Directive;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Fills in {@code ${name}}, {@code ${name:default}} and {@code ${env.NAME}} in //DEPS and //REPOS,
- * JBang's syntax. {@code name} is a system property of the builder's JVM or one of the
+ * Fills in {@code ${name}}, {@code ${name:default}} and {@code ${env.NAME}} in //DEPS, //REPOS and
+ * //MANIFEST, JBang's syntax. {@code name} is a {@code -D} property given on jrun's command line, a
+ * system property of the builder's JVM or one of the
  * {@code os.detected.*} properties that the os-maven-plugin defines (name, arch, classifier,
  * bitness, and JBang's jfxname), so that a native classifier need not be written for one platform.
- * Every environment variable read is remembered, with its value, so that the cache entry is
- * rebuilt when it changes.
+ * Every environment variable and command-line property read is remembered, with its value, so that
+ * the cache entry is rebuilt when it changes.
  */
-final class Substitution {
+public final class Substitution {
     private final Map<String, String> env;
     private final Properties props;
+    private final Map<String, String> defines;
     /** The environment variables read, and the value each had (null: unset). */
     private final Map<String, String> used = new TreeMap<>();
+    /** The command-line properties looked up, and the value each had (null: not given). */
+    private final Map<String, String> definesUsed = new TreeMap<>();
 
-    Substitution(Map<String, String> env, Properties system) {
+    /** @param defines the {@code -D name=value} properties of jrun's command line (they win) */
+    public Substitution(Map<String, String> env, Properties system, Map<String, String> defines) {
         this.env = env;
         this.props = new Properties();
         this.props.putAll(system);
+        this.defines = defines;
         osDetected(system, props);
     }
 
     /** The environment variables substitution read, with the values they had (null: unset). */
-    Map<String, String> envUsed() {
+    public Map<String, String> envUsed() {
         return used;
     }
 
+    /** The command-line properties substitution looked up, with the values they had (null: not given). */
+    public Map<String, String> definesUsed() {
+        return definesUsed;
+    }
+
     /** {@code text} with every {@code ${...}} replaced; an undefined name without a default is an error. */
-    String apply(String text, Directive d) {
+    public String apply(String text, Directive d) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < text.length()) {
@@ -74,7 +84,9 @@ final class Substitution {
             used.put(var, value);
             return value;
         }
-        return props.getProperty(name);
+        String given = defines.get(name);
+        definesUsed.put(name, given);
+        return given != null ? given : props.getProperty(name);
     }
 
     /** The os-maven-plugin's os.detected.* properties, from os.name and os.arch. */

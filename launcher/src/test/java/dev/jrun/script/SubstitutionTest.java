@@ -1,4 +1,4 @@
-package dev.jrun.deps;
+package dev.jrun.script;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +24,7 @@ class SubstitutionTest {
     }
 
     private static Substitution linux(Map<String, String> env) {
-        return new Substitution(env, system("Linux", "amd64"));
+        return new Substitution(env, system("Linux", "amd64"), Map.of());
     }
 
     @Test
