@@ -110,14 +110,20 @@ public final class CacheCommand implements Callable<Integer> {
             throw new JrunException(ExitCode.USAGE, "--older-than " + text
                     + ": not a duration; write a number and a unit: 30d, 12h, 90m, 45s, 2w (or 0)");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "w" -> Duration.ofDays(7 * n);
-            default -> Duration.ofDays(n);
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "w" -> Duration.ofDays(Math.multiplyExact(7, n));
+                default -> Duration.ofDays(n);
+            };
+            java.time.Instant.now().minus(d); // what the collection will compute: it must fit too
+            return d;
+        } catch (ArithmeticException | NumberFormatException | java.time.DateTimeException e) {
+            throw new JrunException(ExitCode.USAGE, "--older-than " + text + ": too long; write at most 100000d");
+        }
     }
 
     static long size(String text) {
