@@ -117,16 +117,14 @@ public final class Builder {
         Path tmp = writer.tmp();
         String main;
         if (script.isPrebuilt()) {
-            // a jar or Maven coordinates: nothing to compile; the jar (a verified copy, as app.jar)
-            // and its dependencies are the class path; the main class is its manifest's or --main's
+            // a jar or Maven coordinates: nothing to compile; the jar and its dependencies are the
+            // class path; the main class is its manifest's or --main's
+            // (a jar runs where it is, as its manifest's Class-Path is relative to it: the build's own
+            // app.jar holds nothing, and the jar follows it on the class path)
             main = plan.main().orElseThrow();
-            if (script.isJar()) {
-                writer.linkJar(script.realPath(), Entry.JAR);
-            } else {
-                JarWriter.write(tmp.resolve(Entry.JAR), Files.createDirectory(tmp.resolve("classes")), List.of(), main,
-                        java.util.Map.of());
-                CacheRoot.deleteTree(tmp.resolve("classes"));
-            }
+            JarWriter.write(tmp.resolve(Entry.JAR), Files.createDirectory(tmp.resolve("classes")), List.of(), main,
+                    java.util.Map.of());
+            CacheRoot.deleteTree(tmp.resolve("classes"));
         } else {
             Path classes = Files.createDirectory(tmp.resolve("classes"));
             List<Script> units = new ArrayList<>(List.of(script));
@@ -146,6 +144,9 @@ public final class Builder {
         List<Path> copies = writer.linkJars(resolved.stream().map(Resolution.Jar::file).toList(),
                 resolved.stream().map(Resolution.Jar::lockSha256).toList(), resolved.stream().map(Resolution.Jar::coords).toList());
         List<Path> classpath = new ArrayList<>(List.of(writer.finalPath(Entry.JAR)));
+        if (script.isJar()) {
+            classpath.add(script.realPath());
+        }
         int next = 0;
         for (Resolution.Jar j : plan.dependencies().jars()) {
             classpath.add(j.coords() != null ? copies.get(next++) : j.file()); // (a --cp entry is used where it is)
