@@ -72,7 +72,9 @@ class PolicyIT extends SecureRepository {
 
     private String runEnv() throws IOException {
         try (Stream<Path> entries = Files.list(dir.resolve("cache/entries"))) {
-            return Files.readString(entries.filter(Files::isDirectory).findFirst().orElseThrow().resolve("run.env"));
+            Path entry = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+            // the run.env of the entry's current build
+            return Files.readString(entry.resolve(Files.readString(entry.resolve("current")).strip()).resolve("run.env"));
         }
     }
 }
