@@ -1,9 +1,9 @@
 package dev.jrun.cli;
 
+import dev.jrun.Environment;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.entry.CacheGc;
-import dev.jrun.entry.CacheRoot;
 import dev.jrun.entry.CachedEntry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public final class CacheCommand implements Callable<Integer> {
     }
 
     static Path root() {
-        return CacheRoot.defaultPath();
+        return Environment.current().cacheRoot();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,

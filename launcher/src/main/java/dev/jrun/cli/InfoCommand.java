@@ -1,7 +1,8 @@
 package dev.jrun.cli;
 
+import dev.jrun.Environment;
 import dev.jrun.Json;
-import dev.jrun.entry.CacheRoot;
+import dev.jrun.boot.ScriptMain;
 import dev.jrun.entry.Entry;
 import dev.jrun.entry.EntryPath;
 import dev.jrun.entry.LaunchFiles;
@@ -52,7 +53,8 @@ public final class InfoCommand implements Callable<Integer> {
         Script script = Script.read(file, file.toString());
         Plan plan = new Planner(JdkFinder.fromEnvironment(), BuildMain::resolver)
                 .plan(script, new BuildOptions(java, false, false, offline));
-        Path entry = EntryPath.of(CacheRoot.defaultPath(), file, java, System.getenv());
+        Environment env = Environment.current();
+        Path entry = EntryPath.of(env.cacheRoot(), file, java, env.vars());
         boolean built = Files.isDirectory(entry);
         boolean current = Entry.isCurrent(entry, Builder.key(plan));
         String main = current ? Entry.meta(entry).getProperty("main") : plan.main().orElse(null);
@@ -61,11 +63,13 @@ public final class InfoCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>();
         command.add(plan.jdk().java().toString());
         command.addAll(localeOptions());
+        // as the front end passes it: the path as given, made absolute (ScriptMain finds the real one)
+        command.add("-D" + ScriptMain.SCRIPT + "=" + file.toAbsolutePath());
         List<String> expanded = new ArrayList<>(command);
         command.add("@" + entry.resolve(LaunchFiles.ARGS));
-        command.add(shownMain);
-        expanded.addAll(Builder.javaArgs(plan, entry));
-        expanded.add(shownMain);
+        command.add(ScriptMain.class.getName());
+        expanded.addAll(Builder.javaArgs(plan, entry, shownMain));
+        expanded.add(ScriptMain.class.getName());
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("script", script.realPath().toString());

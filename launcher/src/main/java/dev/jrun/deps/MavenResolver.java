@@ -1,5 +1,6 @@
 package dev.jrun.deps;
 
+import dev.jrun.Environment;
 import dev.jrun.ExitCode;
 import dev.jrun.Hashing;
 import dev.jrun.JrunException;
@@ -29,10 +30,11 @@ public final class MavenResolver implements DependencyResolver {
     private final PrintStream err;
 
     public MavenResolver() {
-        this(System.getenv(), System.err);
+        this(Environment.current().vars(), System.err);
     }
 
-    MavenResolver(Map<String, String> env, PrintStream err) {
+    /** @param env the environment as {@link Environment#vars()} gives it (HOME decided) */
+    public MavenResolver(Map<String, String> env, PrintStream err) {
         this.env = env;
         this.err = err;
     }
@@ -83,7 +85,7 @@ public final class MavenResolver implements DependencyResolver {
 
     /** {@code jrun lock}: resolves the script's //DEPS afresh and writes SCRIPT.lock; returns the artifact count. */
     public static int lock(Plan.Inputs inputs, boolean offline, PrintStream err) throws IOException {
-        MavenResolver r = new MavenResolver(System.getenv(), err);
+        MavenResolver r = new MavenResolver(Environment.current().vars(), err);
         Script script = inputs.script();
         Path lockPath = lockFile(script);
         if (lockPath == null) {

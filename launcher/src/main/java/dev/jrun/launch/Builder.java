@@ -5,6 +5,7 @@ import dev.jrun.Hashing;
 import dev.jrun.JrunException;
 import dev.jrun.Version;
 import dev.jrun.aot.AotFiles;
+import dev.jrun.boot.ScriptMain;
 import dev.jrun.compile.CompileChild;
 import dev.jrun.compile.CompileRequest;
 import dev.jrun.compile.Compiler;
@@ -110,7 +111,8 @@ public final class Builder {
         say("compiled " + script.name() + " with JDK " + plan.jdk().version() + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
 
-        JarWriter.write(tmp.resolve(Entry.JAR), classes, plan.inputs().resources(), main, plan.manifest());
+        JarWriter.write(tmp.resolve(Entry.JAR), classes, plan.inputs().resources(), main, plan.manifest(),
+                BootClasses.read());
         CacheRoot.deleteTree(classes);
 
         List<Check> checks = new ArrayList<>(plan.checks());
@@ -123,12 +125,13 @@ public final class Builder {
             checks.add(1, new Check.Unchanged(entry.resolve(Entry.INPUTS)));
         }
 
-        List<String> jvm = javaArgs(plan, entry);
+        List<String> jvm = javaArgs(plan, entry, main);
         List<String> env = new ArrayList<>();
         env.add("jrun_java_major=" + plan.jdk().major());
         env.add("jrun_noaot=" + Sh.quote(plan.noAot() ? "1" : ""));
         env.addAll(AotFiles.write(tmp, entry, plan.jdk(), jvm)); // the archive's name and freshness
-        LaunchFiles.write(tmp, plan.jdk().java(), main, jvm, checks, env);
+        // the JVM starts jrun's ScriptMain, which starts the script's main (named in java.args)
+        LaunchFiles.write(tmp, plan.jdk().java(), ScriptMain.class.getName(), jvm, checks, env);
 
         Properties meta = new Properties();
         meta.setProperty("key", key);
@@ -143,11 +146,11 @@ public final class Builder {
         Entry.writeMeta(tmp, meta);
     }
 
-    /** What the entry's java.args holds: the class path and the JVM options. */
-    public static List<String> javaArgs(Plan plan, Path entry) {
+    /** What the entry's java.args holds: the class path, the script's main class for ScriptMain, the JVM options. */
+    public static List<String> javaArgs(Plan plan, Path entry, String main) {
         StringBuilder cp = new StringBuilder(entry.resolve(Entry.JAR).toString());
         plan.dependencies().classpath().forEach(jar -> cp.append(':').append(jar));
-        List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString()));
+        List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString(), "-D" + ScriptMain.MAIN + "=" + main));
         if (plan.preview()) {
             jvm.add("--enable-preview");
         }

@@ -1,0 +1,110 @@
+package dev.jrun.boot;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+
+/**
+ * The script's main method, chosen as the java launcher of the script's JDK chooses it: before
+ * JDK 21, {@code public static void main(String[])}; from 21 on, also the forms of JEP 512 (final in
+ * JDK 25, a preview in 21 to 24, which jrun runs without asking for the preview): a
+ * {@code main(String[])} before a {@code main()}, static or not, any access but private; an
+ * instance main gets an object made by the class's constructor without parameters.
+ */
+final class MainMethod {
+    /** jrun's status for a script it cannot run (ExitCode.SCRIPT; this class may use none of jrun's). */
+    private static final int SCRIPT = 3;
+
+    private final Class<?> type;
+    private final Method method;
+
+    private MainMethod(Class<?> type, Method method) {
+        this.type = type;
+        this.method = method;
+    }
+
+    static MainMethod of(String className, int jdk) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw fail("cannot load the main class " + className + " (" + e + "); run again with --fresh");
+        }
+        Method m = jdk < 21 ? classic(type) : find(type, String[].class);
+        if (m == null && jdk >= 21) {
+            m = find(type);
+        }
+        if (m == null) {
+            throw fail(className + " has no main method JDK " + jdk + " can run; write public static void main(String[] args)"
+                    + (jdk >= 21 ? " (or void main())" : ""));
+        }
+        // the script's class is usually not public, and neither is a JEP 512 main
+        m.setAccessible(true);
+        return new MainMethod(type, m);
+    }
+
+    /** Calls it; the script's own exceptions come out wrapped in an InvocationTargetException. */
+    void invoke(String[] args) throws InvocationTargetException, IllegalAccessException {
+        Object target = null;
+        if (!Modifier.isStatic(method.getModifiers())) {
+            target = newInstance();
+        }
+        if (method.getParameterCount() == 0) {
+            method.invoke(target);
+        } else {
+            method.invoke(target, (Object) args);
+        }
+    }
+
+    private Object newInstance() throws InvocationTargetException, IllegalAccessException {
+        try {
+            Constructor<?> c = type.getDeclaredConstructor();
+            if (Modifier.isPrivate(c.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
+                throw new NoSuchMethodException();
+            }
+            c.setAccessible(true);
+            return c.newInstance();
+        } catch (NoSuchMethodException | InstantiationException e) {
+            throw fail(type.getName() + ": its main method is not static, so it needs a constructor without parameters"
+                    + " that is not private; add one, or make main static");
+        }
+    }
+
+    /** Before JDK 21: public static void main(String[]), its own or inherited. */
+    private static Method classic(Class<?> type) {
+        try {
+            Method m = type.getMethod("main", String[].class);
+            return Modifier.isStatic(m.getModifiers()) && m.getReturnType() == void.class ? m : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /** A void main with these parameters, not private, declared or inherited. */
+    private static Method find(Class<?> type, Class<?>... params) {
+        for (Class<?> k = type; k != null; k = k.getSuperclass()) {
+            try {
+                Method m = k.getDeclaredMethod("main", params);
+                if (!Modifier.isPrivate(m.getModifiers()) && m.getReturnType() == void.class) {
+                    return m;
+                }
+            } catch (NoSuchMethodException e) {
+                // not declared here: try the superclass
+            }
+        }
+        try {
+            Method m = type.getMethod("main", params); // a default method of an interface
+            return m.getReturnType() == void.class ? m : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /** Reports a script jrun cannot start, in jrun's one-line form, and ends the JVM. */
+    private static RuntimeException fail(String message) {
+        System.err.println("jrun: error: " + message);
+        System.exit(SCRIPT);
+        return new IllegalStateException(message); // not reached
+    }
+}
