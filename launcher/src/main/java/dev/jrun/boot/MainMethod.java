@@ -1,6 +1,8 @@
 package dev.jrun.boot;
 
 import java.lang.reflect.Constructor;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -44,20 +46,27 @@ final class MainMethod {
         return new MainMethod(type, m);
     }
 
-    /** Calls it; the script's own exceptions come out wrapped in an InvocationTargetException. */
-    void invoke(String[] args) throws InvocationTargetException, IllegalAccessException {
-        Object target = null;
+    /**
+     * Calls it through a method handle of exactly its type (String[] or nothing; the object bound
+     * first), which the JDK has ready made: Method.invoke would generate classes on JDK 18 and
+     * later, milliseconds on every run. The script's exceptions come out as they are.
+     */
+    void invoke(String[] args) throws Throwable {
+        // initialized first, as the java launcher does before it calls main (an error in a static
+        // initializer shows the same), so that the handle needs no initialization check of its own
+        Class.forName(type.getName(), true, type.getClassLoader());
+        MethodHandle mh = MethodHandles.lookup().unreflect(method);
         if (!Modifier.isStatic(method.getModifiers())) {
-            target = newInstance();
+            mh = mh.bindTo(newInstance());
         }
         if (method.getParameterCount() == 0) {
-            method.invoke(target);
+            mh.invokeExact();
         } else {
-            method.invoke(target, (Object) args);
+            mh.invokeExact(args);
         }
     }
 
-    private Object newInstance() throws InvocationTargetException, IllegalAccessException {
+    private Object newInstance() throws Throwable {
         try {
             Constructor<?> c = type.getDeclaredConstructor();
             if (Modifier.isPrivate(c.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
@@ -65,6 +74,8 @@ final class MainMethod {
             }
             c.setAccessible(true);
             return c.newInstance();
+        } catch (InvocationTargetException e) {
+            throw e.getCause(); // the constructor's own exception
         } catch (NoSuchMethodException | InstantiationException e) {
             throw fail(type.getName() + ": its main method is not static, so it needs a constructor without parameters"
                     + " that is not private; add one, or make main static");

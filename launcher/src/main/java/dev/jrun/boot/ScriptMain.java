@@ -1,7 +1,6 @@
 package dev.jrun.boot;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -34,10 +33,8 @@ public final class ScriptMain {
         MainMethod main = MainMethod.of(System.getProperty(MAIN), Runtime.version().feature());
         try {
             main.invoke(args);
-        } catch (InvocationTargetException e) {
-            // the script's own exception, printed by the JVM as if main had been called directly
-            throw trimmed(e.getCause());
-        } catch (ExceptionInInitializerError e) {
+        } catch (Throwable e) {
+            // printed by the JVM (and status 1) as if the launcher had called the script's main itself
             throw trimmed(e);
         }
     }
@@ -90,7 +87,7 @@ public final class ScriptMain {
     }
 
     private static boolean isLauncherFrame(String cls) {
-        return cls.startsWith("dev.jrun.boot.") || cls.startsWith("jdk.internal.reflect.")
+        return cls.startsWith("dev.jrun.boot.") || cls.equals("java.lang.Class") || cls.startsWith("jdk.internal.reflect.")
                 || cls.startsWith("java.lang.reflect.") || cls.startsWith("java.lang.invoke.");
     }
 }
