@@ -181,7 +181,7 @@ public final class Builder {
     /** Compiles in this JVM when it is the script's JDK, else in a compiler JVM of that JDK. */
     private String compile(Plan plan, CompileRequest req, Path tmp, CacheRoot cache) throws IOException {
         if (plan.jdk().isCurrent()) {
-            return new Compiler(err, options.verbose()).compile(req);
+            return new Compiler(err).compile(req);
         }
         say("compiling with JDK " + plan.jdk().version() + " in a compiler JVM of its own");
         Path reqFile = tmp.resolve("compile.request");
