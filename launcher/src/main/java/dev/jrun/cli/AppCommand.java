@@ -25,9 +25,10 @@ import picocli.CommandLine.Parameters;
  * SCRIPT}: one JVM, straight from the cache, rebuilt if the cache was cleared.
  */
 @Command(name = "app", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Puts scripts on PATH as commands, and lists and removes them.", "",
-            "A command is a small sh file that runs jrun on the script, which stays where it is: edit it and",
-            "the command changes with it; move it away and the command says so."},
+        description = {"Puts scripts on PATH as commands, and lists and removes them.",
+            "",
+            "A command is a small sh file that runs jrun on the script, which stays where it is: edit "
+                + "it and the command changes with it; move it away and the command says so."},
         subcommands = {AppCommand.Install.class, AppCommand.ListApps.class, AppCommand.Uninstall.class})
 public final class AppCommand implements Callable<Integer> {
     /** The second line of every wrapper jrun writes; what marks a command as jrun's. */

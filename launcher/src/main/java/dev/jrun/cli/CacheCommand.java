@@ -21,9 +21,10 @@ import picocli.CommandLine.Option;
 
 /** {@code jrun cache list|clear|gc}: the cache entries, and their removal. */
 @Command(name = "cache", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Shows or empties jrun's cache of compiled scripts (see JRUN_CACHE_DIR).", "",
-            "An entry is one script as built for one JDK and options. Entries unused for 30 days are removed",
-            "automatically, in the background, at most once a day."},
+        description = {"Shows or empties jrun's cache of compiled scripts (see JRUN_CACHE_DIR).",
+            "",
+            "An entry is one script as built for one JDK and options. Entries unused for 30 days are "
+                + "removed automatically, in the background, at most once a day."},
         subcommands = {CacheCommand.ListEntries.class, CacheCommand.Clear.class, CacheCommand.Gc.class})
 public final class CacheCommand implements Callable<Integer> {
 
@@ -68,9 +69,9 @@ public final class CacheCommand implements Callable<Integer> {
 
     @Command(name = "gc", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
             header = "Removes entries unused for a while, or beyond a size budget.",
-            description = {"Removes the entries unused for a while, and the least recently used ones beyond a size budget.",
-                "An entry being built is never removed. Last use is when the java launcher last read the entry's",
-                "java.args (its access time), or when it was built."})
+            description = {"Removes the entries unused for a while, and the least recently used ones beyond a size "
+                    + "budget. An entry being built is never removed. Last use is when the java launcher last "
+                    + "read the entry's java.args (its access time), or when it was built."})
     static final class Gc implements Callable<Integer> {
         @Option(names = "--older-than", paramLabel = "DURATION",
                 description = "Remove entries unused for this long: 30d, 12h, 90m, 2w, 0 (default: 30d unless --max-size is given).")

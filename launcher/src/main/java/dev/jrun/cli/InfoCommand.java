@@ -32,8 +32,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "info", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "Shows what jrun would do with a script, and why.",
-        description = {"Shows what jrun would do with SCRIPT: the JDK it chooses and why, the directives it read,",
-            "the resolved class path, the cache entry and whether it is current, and the java command line."})
+        description = {"Shows what jrun would do with SCRIPT: the JDK it chooses and why, the directives it read, "
+                + "the resolved class path, the cache entry and whether it is current, and the java command "
+                + "line."})
 public final class InfoCommand implements Callable<Integer> {
 
     @Option(names = "--java", paramLabel = "N[+]", description = "As for a run: use JDK N (or N or newer).")

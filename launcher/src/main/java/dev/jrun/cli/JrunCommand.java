@@ -21,11 +21,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "jrun", mixinStandardHelpOptions = true, versionProvider = JrunCommand.VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Runs a single-file Java program: compiles it once, caches the result, and starts",
-            "every later run straight from the cache.", ""},
+        description = {"Runs a single-file Java program: compiles it once, caches the result, and starts every "
+                + "later run straight from the cache.",
+            ""},
         footerHeading = "%n",
-        footer = {"Everything after SCRIPT is passed to the script unchanged; SCRIPT - reads it",
-            "from standard input.",
+        footer = {"Everything after SCRIPT is passed to the script unchanged; SCRIPT - reads it from standard "
+                + "input.",
             "",
             "Environment:",
             "  JRUN_CACHE_DIR   the cache (default $XDG_CACHE_HOME/jrun, else ~/.cache/jrun)",
@@ -37,9 +38,8 @@ import picocli.CommandLine.Parameters;
             "  JRUN_JAVA        the java that runs jrun's own builder",
             "  JRUN_NO_AOT      1: never start scripts from CDS archives or AOT caches",
             "",
-            "Exit status: the script's own, or jrun's: 2 usage, 3 script unusable,",
-            "4 compile error, 5 no suitable JDK, 6 dependency error, 7 cache unusable,",
-            "8 system error, 70 internal error."})
+            "Exit status: the script's own, or jrun's: 2 usage, 3 script unusable, 4 compile error, 5 "
+                + "no suitable JDK, 6 dependency error, 7 cache unusable, 8 system error, 70 internal error."})
 public final class JrunCommand implements Callable<Integer> {
 
     @Option(names = "--fresh", description = "Rebuild the script even if it is cached.")
@@ -58,8 +58,8 @@ public final class JrunCommand implements Callable<Integer> {
     boolean noAot;
 
     @Option(names = "--jfr", arity = "0..1", paramLabel = "OPTIONS", fallbackValue = "",
-            description = {"Record the run with Java Flight Recorder into SCRIPT.jfr in the current directory.",
-                "OPTIONS are -XX:StartFlightRecording's, e.g. --jfr=settings=profile,filename=run.jfr."})
+            description = {"Record the run with Java Flight Recorder into SCRIPT.jfr in the current directory. OPTIONS "
+                    + "are -XX:StartFlightRecording's, e.g. --jfr=settings=profile,filename=run.jfr."})
     String jfr;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The .java file to run, or - for standard input.")

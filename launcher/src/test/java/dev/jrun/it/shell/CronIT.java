@@ -66,6 +66,7 @@ class CronIT {
     @Test
     void binfmtMiscRunsAFileWithNoFirstLine() throws IOException {
         Tools.needBinfmt();
+        Tools.needNoRealJavaEntry();
         String name = "jrun-test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         script("plain", "");
         Jrun.Result reg = Jrun.cmd("binfmt", "register", "--name", name, "--no-persist").run();
