@@ -2,17 +2,21 @@ package dev.jrun.cli;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
+import dev.jrun.Similar;
 import dev.jrun.Version;
 import dev.jrun.deps.Maven;
 import dev.jrun.script.Script;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code jrun [OPTIONS] SCRIPT [ARGS...]}, and jrun's subcommands. The sh front end runs scripts
@@ -62,6 +66,9 @@ public final class JrunCommand implements Callable<Integer> {
                     + "are -XX:StartFlightRecording's, e.g. --jfr=settings=profile,filename=run.jfr."})
     String jfr;
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The .java file to run, or - for standard input.")
     String script;
 
@@ -73,10 +80,26 @@ public final class JrunCommand implements Callable<Integer> {
         if (script == null) {
             throw new JrunException(ExitCode.USAGE, "no script given; usage: jrun [OPTIONS] SCRIPT [ARGS...] (see jrun --help)");
         }
+        if (!Files.exists(Path.of(script))) {
+            didYouMean(script);
+        }
         // Reading it gives the one-line error the front end left to us (missing, unreadable, a directory, empty).
         Script.read(Path.of(script), script);
         throw new JrunException(ExitCode.USAGE, script + ": run scripts with the jrun command, which execs them;"
                 + " this entry point only reports problems");
+    }
+
+    /** A missing script that is a script's name without .java, or a mistyped command: say which. */
+    private void didYouMean(String name) {
+        if (!name.endsWith(".java") && Files.isRegularFile(Path.of(name + ".java"))) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": no such file; did you mean jrun " + name + ".java?");
+        }
+        if (!name.contains("/") && !name.contains(".")) {
+            Similar.closest(name, spec.subcommands().keySet()).ifPresent(command -> {
+                throw new JrunException(ExitCode.USAGE, name + ": neither a file nor a jrun command; did you mean jrun "
+                        + command + "? (jrun --help lists the commands)");
+            });
+        }
     }
 
     static final class VersionProvider implements IVersionProvider {

@@ -18,6 +18,7 @@ import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.Check;
 import dev.jrun.plan.Plan;
 import dev.jrun.plan.Planner;
+import dev.jrun.script.DirectiveParser;
 import dev.jrun.script.Script;
 import java.io.Closeable;
 import java.io.IOException;
@@ -95,6 +96,8 @@ public final class Builder {
 
     private void assemble(Plan plan, String key, Path tmp, Path entry, CacheRoot cache) throws IOException {
         Script script = plan.inputs().script();
+        // said on the build, like javac's warnings: a cached run reads no directives
+        DirectiveParser.lookalikes(script.lines(), script.name()).forEach(w -> err.println("jrun: warning: " + w));
         Path classes = Files.createDirectory(tmp.resolve("classes"));
         List<Path> units = new ArrayList<>();
         List<String> names = new ArrayList<>();
