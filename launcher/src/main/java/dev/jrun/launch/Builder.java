@@ -146,7 +146,29 @@ public final class Builder {
         meta.setProperty("jrun.version", Version.get());
         meta.setProperty("built", Long.toString(System.currentTimeMillis()));
         plan.inputs().directives().description().ifPresent(d -> meta.setProperty("description", d));
+        meta.setProperty("variant", variant(script));
         Entry.writeMeta(tmp, meta);
+    }
+
+    /**
+     * The rest of what names the entry (see EntryPath), in words, for {@code jrun cache list} to tell
+     * two entries of one script apart: --java, JAVA_HOME, JRUN_REPO, a lock file.
+     */
+    private String variant(Script script) {
+        List<String> parts = new ArrayList<>();
+        if (options.java() != null) {
+            parts.add("--java " + options.java());
+        }
+        for (String name : new String[] {"JAVA_HOME", "JRUN_REPO"}) {
+            String value = System.getenv(name);
+            if (value != null && !value.isEmpty()) {
+                parts.add(name + "=" + value);
+            }
+        }
+        if (script.realPath() != null && Files.isRegularFile(Path.of(script.path() + ".lock"))) {
+            parts.add("a lock file");
+        }
+        return String.join(", ", parts);
     }
 
     /** What the entry's java.args holds: the class path, the script's main class for ScriptMain, the JVM options. */
