@@ -1,5 +1,6 @@
 package dev.jrun.cli;
 
+import dev.jrun.Environment;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.entry.Sh;
@@ -42,7 +43,7 @@ public final class AppCommand implements Callable<Integer> {
     }
 
     static Path dir(Path given) {
-        return given != null ? given.toAbsolutePath() : Path.of(System.getProperty("user.home"), ".local", "bin");
+        return given != null ? given.toAbsolutePath() : Environment.current().home().resolve(".local/bin");
     }
 
     /** The script a wrapper runs, if the file is one of jrun's wrappers. */

@@ -31,7 +31,8 @@ class CacheListIT {
         assertEquals("hi\n", jrun("hello.java").run().out());
         Jrun.Result list = jrun("cache", "list").run();
         assertEquals(0, list.status(), list.toString());
-        List<String> lines = list.out().lines().filter(l -> l.contains(script.toRealPath().toString())).toList();
+        String real = script.toRealPath().toString();
+        List<String> lines = list.out().lines().filter(l -> l.contains(real)).toList();
         assertEquals(4, lines.size(), list.out());
         assertEquals(4, lines.stream().map(l -> l.substring(l.indexOf("  (") + 1)).distinct().count(),
                 "each entry of hello.java says something of its own:\n" + list.out());
