@@ -15,9 +15,6 @@ import java.lang.reflect.Modifier;
  * instance main gets an object made by the class's constructor without parameters.
  */
 final class MainMethod {
-    /** jrun's status for a script it cannot run (ExitCode.SCRIPT; this class may use none of jrun's). */
-    private static final int SCRIPT = 3;
-
     private final Class<?> type;
     private final Method method;
 
@@ -112,10 +109,14 @@ final class MainMethod {
         }
     }
 
-    /** Reports a script jrun cannot start, in jrun's one-line form, and ends the JVM. */
-    private static RuntimeException fail(String message) {
-        System.err.println("jrun: error: " + message);
-        System.exit(SCRIPT);
-        return new IllegalStateException(message); // not reached
+    private static NotRunnable fail(String message) {
+        return new NotRunnable(message);
+    }
+
+    /** The script has no main method this JDK can run; the message says what to write. */
+    static final class NotRunnable extends RuntimeException {
+        NotRunnable(String message) {
+            super(message, null, false, false);
+        }
     }
 }

@@ -27,12 +27,17 @@ public final class ScriptMain {
     private ScriptMain() {
     }
 
+    /** jrun's status for a script it cannot run (ExitCode.SCRIPT; this package may use none of jrun's). */
+    private static final int NOT_RUNNABLE = 3;
+
     public static void main(String[] args) throws Throwable {
         BrokenPipe.install();
         locate();
-        MainMethod main = MainMethod.of(System.getProperty(MAIN), Runtime.version().feature());
         try {
-            main.invoke(args);
+            MainMethod.of(System.getProperty(MAIN), Runtime.version().feature()).invoke(args);
+        } catch (MainMethod.NotRunnable e) {
+            System.err.println("jrun: error: " + e.getMessage());
+            System.exit(NOT_RUNNABLE);
         } catch (Throwable e) {
             // printed by the JVM (and status 1) as if the launcher had called the script's main itself
             throw trimmed(e);

@@ -134,16 +134,9 @@ public final class InfoCommand implements Callable<Integer> {
         return "it is the default JDK (JAVA_HOME's, else the java on PATH) and the script asks for no version";
     }
 
-    /** The options the front end adds in the C locale, where Java would otherwise write ASCII. */
+    /** The options the front end adds in the C locale when the system has no C.UTF-8 to give the JVM. */
     private static List<String> localeOptions() {
-        String lc = System.getenv("LC_ALL");
-        if (lc == null || lc.isEmpty()) {
-            lc = System.getenv("LC_CTYPE");
-        }
-        if (lc == null || lc.isEmpty()) {
-            lc = System.getenv("LANG");
-        }
-        if (lc == null || lc.isEmpty() || lc.equals("C") || lc.equals("POSIX")) {
+        if (Environment.current().cLocale()) {
             return List.of("-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
                     "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
         }
