@@ -17,10 +17,12 @@ import java.lang.reflect.Modifier;
 final class MainMethod {
     private final Class<?> type;
     private final Method method;
+    private final int jdk;
 
-    private MainMethod(Class<?> type, Method method) {
+    private MainMethod(Class<?> type, Method method, int jdk) {
         this.type = type;
         this.method = method;
+        this.jdk = jdk;
     }
 
     static MainMethod of(String className, int jdk) {
@@ -40,23 +42,35 @@ final class MainMethod {
         }
         // the script's class is usually not public, and neither is a JEP 512 main
         m.setAccessible(true);
-        return new MainMethod(type, m);
+        return new MainMethod(type, m, jdk);
     }
 
     /**
-     * Calls it through a method handle of exactly its type (String[] or nothing; the object bound
-     * first), which the JDK has ready made: Method.invoke would generate classes on JDK 18 and
-     * later, milliseconds on every run. The script's exceptions come out as they are.
+     * Calls it. Before JDK 18, through core reflection, which there calls natively and so starts
+     * none of java.lang.invoke (milliseconds, for a script that uses no lambda early). From 18 on,
+     * reflection is made of method handles anyway, and one of exactly main's type (String[] or
+     * nothing; the object bound first) is one the JDK has ready made, where Method.invoke would
+     * generate classes. Either way the script's exceptions come out as they are.
      */
     void invoke(String[] args) throws Throwable {
         // initialized first, as the java launcher does before it calls main (an error in a static
-        // initializer shows the same), so that the handle needs no initialization check of its own
+        // initializer shows the same), so that a handle needs no initialization check of its own
         Class.forName(type.getName(), true, type.getClassLoader());
-        MethodHandle mh = MethodHandles.lookup().unreflect(method);
-        if (!Modifier.isStatic(method.getModifiers())) {
-            mh = mh.bindTo(newInstance());
+        Object target = Modifier.isStatic(method.getModifiers()) ? null : newInstance();
+        Object[] arguments = method.getParameterCount() == 0 ? new Object[0] : new Object[] {args};
+        if (jdk < 18) {
+            try {
+                method.invoke(target, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            return;
         }
-        if (method.getParameterCount() == 0) {
+        MethodHandle mh = MethodHandles.lookup().unreflect(method);
+        if (target != null) {
+            mh = mh.bindTo(target);
+        }
+        if (arguments.length == 0) {
             mh.invokeExact();
         } else {
             mh.invokeExact(args);
