@@ -1,5 +1,6 @@
 package dev.jrun.cli;
 
+import dev.jrun.Environment;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.entry.Sh;
@@ -25,9 +26,10 @@ import picocli.CommandLine.Parameters;
  * SCRIPT}: one JVM, straight from the cache, rebuilt if the cache was cleared.
  */
 @Command(name = "app", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Puts scripts on PATH as commands, and lists and removes them.", "",
-            "A command is a small sh file that runs jrun on the script, which stays where it is: edit it and",
-            "the command changes with it; move it away and the command says so."},
+        description = {"Puts scripts on PATH as commands, and lists and removes them.",
+            "",
+            "A command is a small sh file that runs jrun on the script, which stays where it is: edit "
+                + "it and the command changes with it; move it away and the command says so."},
         subcommands = {AppCommand.Install.class, AppCommand.ListApps.class, AppCommand.Uninstall.class})
 public final class AppCommand implements Callable<Integer> {
     /** The second line of every wrapper jrun writes; what marks a command as jrun's. */
@@ -41,7 +43,7 @@ public final class AppCommand implements Callable<Integer> {
     }
 
     static Path dir(Path given) {
-        return given != null ? given.toAbsolutePath() : Path.of(System.getProperty("user.home"), ".local", "bin");
+        return given != null ? given.toAbsolutePath() : Environment.current().home().resolve(".local/bin");
     }
 
     /** The script a wrapper runs, if the file is one of jrun's wrappers. */

@@ -34,8 +34,9 @@ import picocli.CommandLine.Option;
         description = {"Lets the kernel run .java files directly (./script.java), through binfmt_misc.", ""},
         subcommands = {BinfmtCommand.Register.class, BinfmtCommand.Unregister.class, BinfmtCommand.Status.class},
         footerHeading = "%n",
-        footer = {"register and unregister need root. Without binfmt_misc, start a script with the line",
-            "'#!/usr/bin/env jrun', or '///usr/bin/env jrun \"$0\" \"$@\" ; exit $?' (valid Java; from a shell only)."})
+        footer = {"register and unregister need root. Without binfmt_misc, start a script with the line "
+                + "'#!/usr/bin/env jrun', or '///usr/bin/env jrun \"$0\" \"$@\" ; exit $?' (valid Java; from "
+                + "a shell only)."})
 public final class BinfmtCommand implements Callable<Integer> {
     /** The extension the entry matches, without its dot. */
     static final String EXTENSION = "java";
@@ -70,8 +71,9 @@ public final class BinfmtCommand implements Callable<Integer> {
 
     @Command(name = "register", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
             header = "Registers jrun as the interpreter of .java files.",
-            description = {"Registers jrun as the interpreter of .java files (replacing an older jrun entry), and",
-                "records it in /etc/binfmt.d/NAME.conf for systemd-binfmt at boot. Mounts binfmt_misc if needed."})
+            description = {"Registers jrun as the interpreter of .java files (replacing an older jrun entry), and "
+                    + "records it in /etc/binfmt.d/NAME.conf for systemd-binfmt at boot. Mounts binfmt_misc if "
+                    + "needed."})
     static final class Register implements Callable<Integer> {
         @Mixin
         NameOption name;
@@ -195,9 +197,9 @@ public final class BinfmtCommand implements Callable<Integer> {
 
     @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
             header = "Shows whether ./script.java runs with jrun, and why not.",
-            description = {"Shows whether ./script.java runs with jrun: binfmt_misc mounted and enabled, the entry,",
-                "its interpreter and flags, and whether the interpreter still exists.",
-                "Exit status 0 if it does, 1 if not."})
+            description = {"Shows whether ./script.java runs with jrun: binfmt_misc mounted and enabled, the entry, "
+                    + "its interpreter and flags, and whether the interpreter still exists. Exit status 0 if it "
+                    + "does, 1 if not."})
     static final class Status implements Callable<Integer> {
         @Mixin
         NameOption name;

@@ -1,17 +1,23 @@
 package dev.jrun.cli;
 
+import dev.jrun.Environment;
 import dev.jrun.ExitCode;
+import dev.jrun.Hashing;
 import dev.jrun.JrunException;
 import dev.jrun.entry.CacheGc;
-import dev.jrun.entry.CacheRoot;
 import dev.jrun.entry.CachedEntry;
+import dev.jrun.entry.Entry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -21,9 +27,10 @@ import picocli.CommandLine.Option;
 
 /** {@code jrun cache list|clear|gc}: the cache entries, and their removal. */
 @Command(name = "cache", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Shows or empties jrun's cache of compiled scripts (see JRUN_CACHE_DIR).", "",
-            "An entry is one script as built for one JDK and options. Entries unused for 30 days are removed",
-            "automatically, in the background, at most once a day."},
+        description = {"Shows or empties jrun's cache of compiled scripts (see JRUN_CACHE_DIR).",
+            "",
+            "An entry is one script as built for one JDK and options. Entries unused for 30 days are "
+                + "removed automatically, in the background, at most once a day."},
         subcommands = {CacheCommand.ListEntries.class, CacheCommand.Clear.class, CacheCommand.Gc.class})
 public final class CacheCommand implements Callable<Integer> {
 
@@ -34,7 +41,7 @@ public final class CacheCommand implements Callable<Integer> {
     }
 
     static Path root() {
-        return CacheRoot.defaultPath();
+        return Environment.current().cacheRoot();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -45,14 +52,67 @@ public final class CacheCommand implements Callable<Integer> {
             List<CachedEntry> all = CachedEntry.all(root());
             DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
             long total = 0;
+            Map<String, List<CachedEntry>> byScript = all.stream().collect(Collectors.groupingBy(CachedEntry::script));
             for (CachedEntry e : all) {
                 total += e.size();
+                List<String> notes = new ArrayList<>();
+                if (!e.scriptExists()) {
+                    notes.add("script gone");
+                }
+                notes.addAll(differences(e, byScript.get(e.script())));
                 System.out.printf("%s  %8s  %s%s%n", LocalDateTime.ofInstant(e.lastUsed(), ZoneId.systemDefault()).format(f),
-                        bytes(e.size()), e.script(), e.scriptExists() ? "" : "  (script gone)");
+                        bytes(e.size()), e.script(), notes.isEmpty() ? "" : "  (" + String.join(", ", notes) + ")");
             }
             System.out.println(all.size() + (all.size() == 1 ? " entry, " : " entries, ") + bytes(total) + " in "
                     + root().resolve("entries"));
             return 0;
+        }
+    }
+
+    /**
+     * What tells {@code e} from the other entries of its script: the JDK, jrun's version, an earlier
+     * text of the script, or else the rest of the variant (--java, JAVA_HOME, JRUN_REPO, a lock file),
+     * by the entry name's second part. Nothing for a script with one entry.
+     */
+    static List<String> differences(CachedEntry e, List<CachedEntry> same) {
+        if (same.size() < 2) {
+            return List.of();
+        }
+        List<String> out = recorded(e, same);
+        Function<CachedEntry, String> variant = x -> Entry.meta(x.dir()).getProperty("variant");
+        if (same.stream().map(variant).distinct().count() > 1 && variant.apply(e) != null) {
+            out.add(variant.apply(e).isEmpty() ? "no --java, JAVA_HOME, JRUN_REPO or lock file" : variant.apply(e));
+        }
+        if (same.stream().anyMatch(x -> x != e && recorded(x, same).equals(out))) {
+            out.add("variant " + e.name().substring(e.name().indexOf('-') + 1)
+                    + ": another --java, JAVA_HOME, JRUN_REPO or lock file");
+        }
+        return out;
+    }
+
+    /** The differences the entries record: JDK, jrun's version, the script's text. */
+    private static List<String> recorded(CachedEntry e, List<CachedEntry> same) {
+        List<String> out = new ArrayList<>();
+        Function<CachedEntry, String> jdk = x -> Entry.meta(x.dir()).getProperty("jdk.version", "?");
+        Function<CachedEntry, String> jrun = x -> Entry.meta(x.dir()).getProperty("jrun.version", "?");
+        Function<CachedEntry, String> text = x -> x.name().substring(0, Math.max(0, x.name().indexOf('-')));
+        if (same.stream().map(jdk).distinct().count() > 1) {
+            out.add("JDK " + jdk.apply(e));
+        }
+        if (same.stream().map(jrun).distinct().count() > 1) {
+            out.add("jrun " + jrun.apply(e));
+        }
+        if (same.stream().map(text).distinct().count() > 1 && e.scriptExists()) {
+            out.add(text.apply(e).equals(currentHash(e.script())) ? "the script as it is" : "an earlier version of the script");
+        }
+        return out;
+    }
+
+    private static String currentHash(String script) {
+        try {
+            return Hashing.of(Path.of(script));
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 
@@ -68,9 +128,9 @@ public final class CacheCommand implements Callable<Integer> {
 
     @Command(name = "gc", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
             header = "Removes entries unused for a while, or beyond a size budget.",
-            description = {"Removes the entries unused for a while, and the least recently used ones beyond a size budget.",
-                "An entry being built is never removed. Last use is when the java launcher last read the entry's",
-                "java.args (its access time), or when it was built."})
+            description = {"Removes the entries unused for a while, and the least recently used ones beyond a size "
+                    + "budget. An entry being built is never removed. Last use is when the java launcher last "
+                    + "read the entry's java.args (its access time), or when it was built."})
     static final class Gc implements Callable<Integer> {
         @Option(names = "--older-than", paramLabel = "DURATION",
                 description = "Remove entries unused for this long: 30d, 12h, 90m, 2w, 0 (default: 30d unless --max-size is given).")

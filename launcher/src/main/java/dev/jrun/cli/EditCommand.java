@@ -1,6 +1,7 @@
 package dev.jrun.cli;
 
 import dev.jrun.ExitCode;
+import dev.jrun.Environment;
 import dev.jrun.Hashing;
 import dev.jrun.JrunException;
 import dev.jrun.entry.CacheRoot;
@@ -49,7 +50,7 @@ final class EditCommand implements Callable<Integer> {
         Script s = Script.read(script, script.toString());
         Plan plan = new Planner(JdkFinder.fromEnvironment(), BuildMain::resolver)
                 .plan(s, new BuildOptions(null, false, false, offline));
-        CacheRoot cache = CacheRoot.open(CacheRoot.defaultPath());
+        CacheRoot cache = CacheRoot.open(Environment.current().cacheRoot());
         String base = s.realPath().getFileName().toString().replaceAll("\\.java$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
         Path dir = cache.path().resolve("edit").resolve(base + "-" + Hashing.of(s.realPath().toString()).substring(0, 16));
         Files.createDirectories(dir);

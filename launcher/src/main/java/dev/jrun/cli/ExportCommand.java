@@ -32,11 +32,12 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Command(name = "maven", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
             header = "Writes a Maven project that builds and runs the script.",
-            description = {"Writes a Maven project into DIR (new or empty): pom.xml with the script's dependencies,",
-                "repositories, Java release, compiler and JVM options and main class; the script and its //SOURCES",
-                "under src/main/java, its //FILES under src/main/resources. mvn package builds target/NAME.jar",
-                "(with its dependencies in target/lib), which java -jar runs; mvn -o package builds it offline once",
-                "the dependencies are in the local repository (a run of the script puts them there)."})
+            description = {"Writes a Maven project into DIR (new or empty): pom.xml with the script's dependencies, "
+                    + "repositories, Java release, compiler and JVM options and main class; the script and its "
+                    + "//SOURCES under src/main/java, its //FILES under src/main/resources. mvn package builds "
+                    + "target/NAME.jar (with its dependencies in target/lib), which java -jar runs; mvn -o "
+                    + "package builds it offline once the dependencies are in the local repository (a run of the "
+                    + "script puts them there)."})
     static final class Maven implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SCRIPT", description = "The .java file.")
         Path script;

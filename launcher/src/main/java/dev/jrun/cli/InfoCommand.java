@@ -1,7 +1,8 @@
 package dev.jrun.cli;
 
+import dev.jrun.Environment;
 import dev.jrun.Json;
-import dev.jrun.entry.CacheRoot;
+import dev.jrun.boot.ScriptMain;
 import dev.jrun.entry.Entry;
 import dev.jrun.entry.EntryPath;
 import dev.jrun.launch.BuildMain;
@@ -31,8 +32,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "info", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "Shows what jrun would do with a script, and why.",
-        description = {"Shows what jrun would do with SCRIPT: the JDK it chooses and why, the directives it read,",
-            "the resolved class path, the cache entry and whether it is current, and the java command line."})
+        description = {"Shows what jrun would do with SCRIPT: the JDK it chooses and why, the directives it read, "
+                + "the resolved class path, the cache entry and whether it is current, and the java command "
+                + "line."})
 public final class InfoCommand implements Callable<Integer> {
 
     @Option(names = "--java", paramLabel = "N[+]", description = "As for a run: use JDK N (or N or newer).")
@@ -52,7 +54,8 @@ public final class InfoCommand implements Callable<Integer> {
         Script script = Script.read(file, file.toString());
         Plan plan = new Planner(JdkFinder.fromEnvironment(), BuildMain::resolver)
                 .plan(script, new BuildOptions(java, false, false, offline));
-        Path entry = EntryPath.of(CacheRoot.defaultPath(), file, java, System.getenv());
+        Environment env = Environment.current();
+        Path entry = EntryPath.of(env.cacheRoot(), file, java, env.vars());
         boolean built = Files.isDirectory(entry);
         Entry cached = new Entry(entry);
         boolean current = cached.isCurrent(EntryKey.of(plan));
@@ -64,13 +67,15 @@ public final class InfoCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>();
         command.add(plan.jdk().java().toString());
         command.addAll(localeOptions());
+        // as the front end passes it: the path as given, made absolute (ScriptMain finds the real one)
+        command.add("-D" + ScriptMain.SCRIPT + "=" + file.toAbsolutePath());
         List<String> expanded = new ArrayList<>(command);
         command.add("@" + build.resolve(Entry.ARGS));
-        command.add(shownMain);
+        command.add(ScriptMain.class.getName());
         List<Path> classpath = new ArrayList<>(List.of(build.resolve(Entry.JAR)));
         plan.dependencies().classpath().forEach(j -> classpath.add(build.resolve(Entry.LIB).resolve(j.getFileName())));
-        expanded.addAll(Builder.javaArgs(classpath, plan));
-        expanded.add(shownMain);
+        expanded.addAll(Builder.javaArgs(classpath, plan, shownMain));
+        expanded.add(ScriptMain.class.getName());
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("script", script.realPath().toString());
@@ -134,16 +139,9 @@ public final class InfoCommand implements Callable<Integer> {
         return "it is the default JDK (JAVA_HOME's, else the java on PATH) and the script asks for no version";
     }
 
-    /** The options the front end adds in the C locale, where Java would otherwise write ASCII. */
+    /** The options the front end adds in the C locale when the system has no C.UTF-8 to give the JVM. */
     private static List<String> localeOptions() {
-        String lc = System.getenv("LC_ALL");
-        if (lc == null || lc.isEmpty()) {
-            lc = System.getenv("LC_CTYPE");
-        }
-        if (lc == null || lc.isEmpty()) {
-            lc = System.getenv("LANG");
-        }
-        if (lc == null || lc.isEmpty() || lc.equals("C") || lc.equals("POSIX")) {
+        if (Environment.current().cLocale()) {
             return List.of("-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
                     "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
         }

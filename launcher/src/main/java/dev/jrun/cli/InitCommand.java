@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
 /** {@code jrun init [-t TEMPLATE] FILE.java}: a new script that runs at once. */
 @Command(name = "init", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "Writes a new script from a template.",
-        description = {"Writes a new script from a template, executable, with a first line that lets ./FILE.java run",
-            "even without binfmt_misc. Its class is named after the file, which must be a Java identifier.",
-            "An existing file is never overwritten without --force."})
+        description = {"Writes a new script from a template, executable, with a first line that lets ./FILE.java "
+                + "run even without binfmt_misc. Its class is named after the file, which must be a Java "
+                + "identifier. An existing file is never overwritten without --force."})
 public final class InitCommand implements Callable<Integer> {
 
     @Option(names = {"-t", "--template"}, paramLabel = "TEMPLATE", defaultValue = "hello", completionCandidates = Names.class,

@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 /** {@code jrun jdks}: the JDKs jrun can run scripts on. */
 @Command(name = "jdks", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "Lists the JDKs jrun found; * marks the default.",
-        description = {"Lists the JDKs jrun found, their versions and homes; * marks the default, which runs",
-            "scripts that ask for no version (//JAVA, --java). jrun looks at JAVA_HOME, the java on PATH,",
-            "/usr/lib/jvm, /usr/java, /opt/java, SDKMAN's and IntelliJ's JDKs, and JRUN_JDKS."})
+        description = {"Lists the JDKs jrun found, their versions and homes; * marks the default, which runs "
+                + "scripts that ask for no version (//JAVA, --java). jrun looks at JAVA_HOME, the java on "
+                + "PATH, /usr/lib/jvm, /usr/java, /opt/java, SDKMAN's and IntelliJ's JDKs, and JRUN_JDKS."})
 public final class JdksCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON: a list of {version, major, home, default, usable}.")

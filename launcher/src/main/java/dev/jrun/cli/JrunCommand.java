@@ -2,17 +2,21 @@ package dev.jrun.cli;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
+import dev.jrun.Similar;
 import dev.jrun.Version;
 import dev.jrun.deps.Maven;
 import dev.jrun.script.Script;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code jrun [OPTIONS] SCRIPT [ARGS...]}, and jrun's subcommands. The sh front end runs scripts
@@ -21,11 +25,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "jrun", mixinStandardHelpOptions = true, versionProvider = JrunCommand.VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Runs a single-file Java program: compiles it once, caches the result, and starts",
-            "every later run straight from the cache.", ""},
+        description = {"Runs a single-file Java program: compiles it once, caches the result, and starts every "
+                + "later run straight from the cache.",
+            ""},
         footerHeading = "%n",
-        footer = {"Everything after SCRIPT is passed to the script unchanged; SCRIPT - reads it",
-            "from standard input.",
+        footer = {"Everything after SCRIPT is passed to the script unchanged; SCRIPT - reads it from standard "
+                + "input.",
             "",
             "Environment:",
             "  JRUN_CACHE_DIR   the cache (default $XDG_CACHE_HOME/jrun, else ~/.cache/jrun)",
@@ -37,9 +42,8 @@ import picocli.CommandLine.Parameters;
             "  JRUN_JAVA        the java that runs jrun's own builder",
             "  JRUN_NO_AOT      1: never start scripts from CDS archives or AOT caches",
             "",
-            "Exit status: the script's own, or jrun's: 2 usage, 3 script unusable,",
-            "4 compile error, 5 no suitable JDK, 6 dependency error, 7 cache unusable,",
-            "8 system error, 70 internal error."})
+            "Exit status: the script's own, or jrun's: 2 usage, 3 script unusable, 4 compile error, 5 "
+                + "no suitable JDK, 6 dependency error, 7 cache unusable, 8 system error, 70 internal error."})
 public final class JrunCommand implements Callable<Integer> {
 
     @Option(names = "--fresh", description = "Rebuild the script even if it is cached.")
@@ -58,9 +62,12 @@ public final class JrunCommand implements Callable<Integer> {
     boolean noAot;
 
     @Option(names = "--jfr", arity = "0..1", paramLabel = "OPTIONS", fallbackValue = "",
-            description = {"Record the run with Java Flight Recorder into SCRIPT.jfr in the current directory.",
-                "OPTIONS are -XX:StartFlightRecording's, e.g. --jfr=settings=profile,filename=run.jfr."})
+            description = {"Record the run with Java Flight Recorder into SCRIPT.jfr in the current directory. OPTIONS "
+                    + "are -XX:StartFlightRecording's, e.g. --jfr=settings=profile,filename=run.jfr."})
     String jfr;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "-D", paramLabel = "NAME=VALUE",
             description = "A system property for the run; also fills in $${NAME} in //DEPS, //REPOS and //MANIFEST.")
@@ -124,10 +131,26 @@ public final class JrunCommand implements Callable<Integer> {
         if (script == null) {
             throw new JrunException(ExitCode.USAGE, "no script given; usage: jrun [OPTIONS] SCRIPT [ARGS...] (see jrun --help)");
         }
+        if (!Files.exists(Path.of(script))) {
+            didYouMean(script);
+        }
         // Reading it gives the one-line error the front end left to us (missing, unreadable, a directory, empty).
         Script.read(Path.of(script), script);
         throw new JrunException(ExitCode.USAGE, script + ": run scripts with the jrun command, which execs them;"
                 + " this entry point only reports problems");
+    }
+
+    /** A missing script that is a script's name without .java, or a mistyped command: say which. */
+    private void didYouMean(String name) {
+        if (!name.endsWith(".java") && Files.isRegularFile(Path.of(name + ".java"))) {
+            throw new JrunException(ExitCode.SCRIPT, name + ": no such file; did you mean jrun " + name + ".java?");
+        }
+        if (!name.contains("/") && !name.contains(".")) {
+            Similar.closest(name, spec.subcommands().keySet()).ifPresent(command -> {
+                throw new JrunException(ExitCode.USAGE, name + ": neither a file nor a jrun command; did you mean jrun "
+                        + command + "? (jrun --help lists the commands)");
+            });
+        }
     }
 
     static final class VersionProvider implements IVersionProvider {

@@ -12,9 +12,9 @@ import picocli.CommandLine.Parameters;
 /** {@code jrun lock SCRIPT}: writes SCRIPT.lock, which pins the exact artifacts of the script's //DEPS. */
 @Command(name = "lock", mixinStandardHelpOptions = true,
         header = "Writes SCRIPT.lock: the exact artifacts its //DEPS resolve to.",
-        description = {"Resolves SCRIPT's //DEPS and writes SCRIPT.lock beside it: every artifact, its exact",
-            "version and SHA-256. While the lock file exists, runs use exactly those artifacts and check",
-            "their hashes; after changing //DEPS or //REPOS, run jrun lock again."})
+        description = {"Resolves SCRIPT's //DEPS and writes SCRIPT.lock beside it: every artifact, its exact "
+                + "version and SHA-256. While the lock file exists, runs use exactly those artifacts and "
+                + "check their hashes; after changing //DEPS or //REPOS, run jrun lock again."})
 public final class LockCommand implements Callable<Integer> {
 
     @Option(names = "--offline", description = "Use no network: dependencies must be in the local repository.")

@@ -112,6 +112,8 @@ enum Template {
             import static org.junit.jupiter.api.Assertions.assertEquals;
 
             import java.io.PrintWriter;
+            import java.util.ArrayList;
+            import java.util.List;
             import org.junit.jupiter.api.Test;
             import org.junit.jupiter.params.ParameterizedTest;
             import org.junit.jupiter.params.provider.CsvSource;
@@ -137,8 +139,15 @@ enum Template {
                 public static void main(String[] args) {
                     var out = new PrintWriter(System.out, true);
                     var err = new PrintWriter(System.err, true);
-                    int status = ConsoleLauncher.run(out, err, "execute", "--disable-banner", "--details=tree",
-                            "--select-class", CLASS.class.getName()).getExitCode();
+                    var options = new ArrayList<>(List.of("execute", "--disable-banner", "--details=tree",
+                            "--select-class", CLASS.class.getName()));
+                    // colours only on a terminal (System.console() is null when output goes to a pipe or a
+                    // file), and never when NO_COLOR is set (https://no-color.org)
+                    String noColor = System.getenv("NO_COLOR");
+                    if (System.console() == null || (noColor != null && !noColor.isEmpty())) {
+                        options.add("--disable-ansi-colors");
+                    }
+                    int status = ConsoleLauncher.run(out, err, options.toArray(String[]::new)).getExitCode();
                     System.exit(status);
                 }
             }

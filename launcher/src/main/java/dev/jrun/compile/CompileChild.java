@@ -19,7 +19,7 @@ public final class CompileChild {
         boolean verbose = args.length > 2 && args[2].equals("verbose");
         try {
             CompileRequest req = CompileRequest.read(Path.of(args[0]));
-            String main = new Compiler(System.err, verbose).compile(req);
+            String main = new Compiler(System.err).compile(req);
             Files.writeString(Path.of(args[1]), main, StandardCharsets.UTF_8);
         } catch (JrunException e) {
             System.exit(Report.failure(e, verbose));

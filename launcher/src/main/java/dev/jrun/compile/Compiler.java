@@ -38,11 +38,10 @@ import javax.tools.ToolProvider;
  */
 public final class Compiler {
     private final PrintStream err;
-    private final boolean verbose;
 
-    public Compiler(PrintStream err, boolean verbose) {
+    /** @param err where javac's diagnostics go: errors, warnings and notes, as javac shows them */
+    public Compiler(PrintStream err) {
         this.err = err;
-        this.verbose = verbose;
     }
 
     /** Compiles {@code req} into its class directory and returns the main class's binary name. */
@@ -81,9 +80,8 @@ public final class Compiler {
             if (req.main() != null) {
                 checkMainExists(req, units.get(0).script());
             }
-            if (verbose) {
-                report(diags, false);
-            }
+            // the build that produced them shows them, once: a cached run compiles nothing
+            report(diags, false);
             return main;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -180,16 +178,23 @@ public final class Compiler {
                 + " name it with its package, e.g. //MAIN com.example.Main");
     }
 
-    /** Prints diagnostics as javac does: {@code file:line: kind: message}, the line, a caret. */
+    /**
+     * Prints diagnostics as javac does: {@code file:line: kind: message}, the line, a caret; notes
+     * as {@code Note: ...}; after a successful compile, the count of warnings.
+     */
     private void report(DiagnosticCollector<JavaFileObject> diags, boolean failed) {
+        int warnings = 0;
         for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
-            if (d.getKind() == Diagnostic.Kind.NOTE && !verbose) {
-                continue;
-            }
             if (!failed && d.getKind() == Diagnostic.Kind.ERROR) {
                 continue;
             }
+            if (d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
+                warnings++;
+            }
             err.println(format(d));
+        }
+        if (!failed && warnings > 0) {
+            err.println(warnings + (warnings == 1 ? " warning" : " warnings"));
         }
         err.flush();
     }
@@ -205,7 +210,9 @@ public final class Compiler {
         String rest = message.contains("\n") ? message.substring(message.indexOf('\n') + 1) : null;
         StringBuilder out = new StringBuilder();
         JavaFileObject source = d.getSource();
-        if (source == null || d.getLineNumber() == Diagnostic.NOPOS) {
+        if (d.getKind() == Diagnostic.Kind.NOTE && (source == null || d.getLineNumber() == Diagnostic.NOPOS)) {
+            out.append("Note: ").append(firstLine);
+        } else if (source == null || d.getLineNumber() == Diagnostic.NOPOS) {
             out.append(source == null ? "" : source.getName() + ": ").append(kind).append(": ").append(firstLine);
         } else {
             out.append(source.getName()).append(':').append(d.getLineNumber()).append(": ").append(kind)

@@ -21,8 +21,12 @@ public final class JarWriter {
     private JarWriter() {
     }
 
+    /**
+     * @param boot class files to add first, by their names in the jar: jrun's own classes that start
+     *             the script (see dev.jrun.boot)
+     */
     public static void write(Path jar, Path classes, List<Plan.Resource> resources, String main,
-            Map<String, String> extraManifest) throws IOException {
+            Map<String, String> extraManifest, Map<String, byte[]> boot) throws IOException {
         Manifest manifest = new Manifest();
         Attributes attrs = manifest.getMainAttributes();
         attrs.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -33,6 +37,14 @@ public final class JarWriter {
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
             written.add("META-INF/");
             written.add("META-INF/MANIFEST.MF");
+            for (Map.Entry<String, byte[]> b : boot.entrySet()) {
+                addParents(out, b.getKey(), written);
+                if (written.add(b.getKey())) {
+                    out.putNextEntry(new JarEntry(b.getKey()));
+                    out.write(b.getValue());
+                    out.closeEntry();
+                }
+            }
             try (Stream<Path> walk = Files.walk(classes)) {
                 for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
                     if (p.equals(classes)) {
@@ -43,12 +55,7 @@ public final class JarWriter {
                 }
             }
             for (Plan.Resource r : resources) {
-                String[] parts = r.target().split("/");
-                StringBuilder dir = new StringBuilder();
-                for (int i = 0; i < parts.length - 1; i++) {
-                    dir.append(parts[i]).append('/');
-                    add(out, dir.toString(), null, written);
-                }
+                addParents(out, r.target(), written);
                 if (written.add(r.target())) {
                     // the bytes the planner read and hashed, not the file as it is by now
                     out.putNextEntry(new JarEntry(r.target()));
@@ -56,6 +63,15 @@ public final class JarWriter {
                     out.closeEntry();
                 }
             }
+        }
+    }
+
+    private static void addParents(JarOutputStream out, String name, Set<String> written) throws IOException {
+        String[] parts = name.split("/");
+        StringBuilder dir = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            dir.append(parts[i]).append('/');
+            add(out, dir.toString(), null, written);
         }
     }
 

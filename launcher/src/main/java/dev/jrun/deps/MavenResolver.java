@@ -1,5 +1,6 @@
 package dev.jrun.deps;
 
+import dev.jrun.Environment;
 import dev.jrun.ExitCode;
 import dev.jrun.Hashing;
 import dev.jrun.JrunException;
@@ -30,12 +31,17 @@ public final class MavenResolver implements DependencyResolver {
     private final DependencyPolicy policy;
 
     public MavenResolver() {
-        this(System.getenv(), System.err, DependencyPolicy.load(System.getenv()));
+        this(Environment.current().vars(), System.err);
     }
 
     /** A resolver under this policy (jrun check passes one that collects every violation). */
     public MavenResolver(DependencyPolicy policy) {
-        this(System.getenv(), System.err, policy);
+        this(Environment.current().vars(), System.err, policy);
+    }
+
+    /** @param env the environment as {@link Environment#vars()} gives it (HOME decided) */
+    public MavenResolver(Map<String, String> env, PrintStream err) {
+        this(env, err, DependencyPolicy.load(env));
     }
 
     MavenResolver(Map<String, String> env, PrintStream err, DependencyPolicy policy) {
@@ -98,7 +104,7 @@ public final class MavenResolver implements DependencyResolver {
 
     /** {@code jrun lock}: resolves the script's //DEPS afresh and writes SCRIPT.lock; returns the artifact count. */
     public static int lock(Plan.Inputs inputs, boolean offline, PrintStream err) throws IOException {
-        MavenResolver r = new MavenResolver(System.getenv(), err, DependencyPolicy.load(System.getenv()));
+        MavenResolver r = new MavenResolver(Environment.current().vars(), err, DependencyPolicy.load(Environment.current().vars()));
         Script script = inputs.script();
         Path lockPath = lockFile(script);
         if (lockPath == null) {

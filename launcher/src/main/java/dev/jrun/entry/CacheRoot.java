@@ -39,18 +39,6 @@ public final class CacheRoot {
         this.root = root;
     }
 
-    /** The root as the environment names it: JRUN_CACHE_DIR, else $XDG_CACHE_HOME/jrun, else ~/.cache/jrun. */
-    public static Path defaultPath() {
-        String dir = System.getenv("JRUN_CACHE_DIR");
-        if (dir == null || dir.isEmpty()) {
-            String xdg = System.getenv("XDG_CACHE_HOME");
-            Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg)
-                    : Path.of(System.getProperty("user.home"), ".cache");
-            return base.resolve("jrun").toAbsolutePath();
-        }
-        return Path.of(dir).toAbsolutePath();
-    }
-
     /** Opens the root, creating it and its subdirectories if needed, after checking it is safe. */
     public static CacheRoot open(Path root) {
         try {

@@ -1,5 +1,6 @@
 package dev.jrun.launch;
 
+import dev.jrun.Environment;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.Report;
@@ -41,7 +42,9 @@ public final class BuildMain {
             }
             BuildOptions options = new BuildOptions(args[3].isEmpty() ? null : args[3], args[4].equals("fresh"),
                     verbose, args[6].equals("offline"), defines(args[8]), given);
-            Planner planner = new Planner(JdkFinder.fromEnvironment(), BuildMain::resolver);
+            Environment env = Environment.current();
+            Planner planner = new Planner(new JdkFinder(env.vars()),
+                    () -> new dev.jrun.deps.MavenResolver(env.vars(), System.err));
             new Builder(planner, options, System.err).build(Path.of(args[0]), Path.of(args[1]), args[2]);
             BackgroundGc.startInBackground(Path.of(args[0]).getParent().getParent());
         } catch (Throwable e) {

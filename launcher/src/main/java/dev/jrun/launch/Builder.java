@@ -4,6 +4,7 @@ import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.Version;
 import dev.jrun.aot.AotFiles;
+import dev.jrun.boot.ScriptMain;
 import dev.jrun.compile.CompileRequest;
 import dev.jrun.compile.Compiler;
 import dev.jrun.compile.CompilerJvm;
@@ -19,6 +20,7 @@ import dev.jrun.plan.Check;
 import dev.jrun.plan.Plan;
 import dev.jrun.plan.Planner;
 import dev.jrun.plan.Resolution;
+import dev.jrun.script.DirectiveParser;
 import dev.jrun.script.Script;
 import java.io.Closeable;
 import java.io.IOException;
@@ -115,6 +117,8 @@ public final class Builder {
     private void assemble(Plan plan, String key, EntryWriter writer, CacheRoot cache) throws IOException {
         Script script = plan.inputs().script();
         Path tmp = writer.tmp();
+        // said on the build, like javac's warnings: a cached run reads no directives
+        DirectiveParser.lookalikes(script.lines(), script.name()).forEach(w -> err.println("jrun: warning: " + w));
         String main;
         if (script.isPrebuilt()) {
             // a jar or Maven coordinates: nothing to compile; the jar and its dependencies are the
@@ -123,7 +127,7 @@ public final class Builder {
             // app.jar holds nothing, and the jar follows it on the class path)
             main = plan.main().orElseThrow();
             JarWriter.write(tmp.resolve(Entry.JAR), Files.createDirectory(tmp.resolve("classes")), List.of(), main,
-                    java.util.Map.of());
+                    java.util.Map.of(), BootClasses.read());
             CacheRoot.deleteTree(tmp.resolve("classes"));
         } else {
             Path classes = Files.createDirectory(tmp.resolve("classes"));
@@ -132,11 +136,12 @@ public final class Builder {
             CompileRequest req = new CompileRequest(units, plan.dependencies().classpath(), JavacOptions.of(plan),
                     classes, plan.main().orElse(null));
             long start = System.nanoTime();
-            main = plan.jdk().isCurrent() ? new Compiler(err, options.verbose()).compile(req)
+            main = plan.jdk().isCurrent() ? new Compiler(err).compile(req)
                     : new CompilerJvm(cache.path(), tmp, options.verbose()).compile(plan.jdk(), req);
             say("compiled " + script.name() + " with JDK " + plan.jdk().version() + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
-            JarWriter.write(tmp.resolve(Entry.JAR), classes, plan.inputs().resources(), main, manifest(plan, main));
+            JarWriter.write(tmp.resolve(Entry.JAR), classes, plan.inputs().resources(), main, manifest(plan, main),
+                    BootClasses.read());
             CacheRoot.deleteTree(classes);
         }
 
@@ -170,10 +175,12 @@ public final class Builder {
             checks.add(1, new Check.Unchanged(writer.finalPath(Entry.INPUTS)));
         }
 
-        List<String> jvm = javaArgs(classpath, plan);
+        List<String> jvm = javaArgs(classpath, plan, main);
         jvm.addAll(agentArgs);
         List<String> aot = AotFiles.write(tmp, writer.finalDir(), plan.jdk(), jvm); // the archive's name and freshness
-        writer.writeLaunch(jvm, new RunEnv(plan.jdk().java(), main, plan.jdk().major(), plan.noAot(), aot, checks));
+        // the JVM starts jrun's ScriptMain, which starts the script's main (named in java.args)
+        writer.writeLaunch(jvm, new RunEnv(plan.jdk().java(), ScriptMain.class.getName(), plan.jdk().major(), plan.noAot(),
+                aot, checks));
 
         Properties meta = new Properties();
         meta.setProperty("key", key);
@@ -185,7 +192,29 @@ public final class Builder {
         meta.setProperty("jrun.version", Version.get());
         meta.setProperty("built", Long.toString(System.currentTimeMillis()));
         plan.inputs().directives().description().ifPresent(d -> meta.setProperty("description", d));
+        meta.setProperty("variant", variant(script));
         writer.writeMeta(meta);
+    }
+
+    /**
+     * The rest of what names the entry (see EntryPath), in words, for {@code jrun cache list} to tell
+     * two entries of one script apart: --java, JAVA_HOME, JRUN_REPO, a lock file.
+     */
+    private String variant(Script script) {
+        List<String> parts = new ArrayList<>();
+        if (options.java() != null) {
+            parts.add("--java " + options.java());
+        }
+        for (String name : new String[] {"JAVA_HOME", "JRUN_REPO"}) {
+            String value = System.getenv(name);
+            if (value != null && !value.isEmpty()) {
+                parts.add(name + "=" + value);
+            }
+        }
+        if (script.realPath() != null && Files.isRegularFile(Path.of(script.path() + ".lock"))) {
+            parts.add("a lock file");
+        }
+        return String.join(", ", parts);
     }
 
     /** //MANIFEST, and for an agent script (//JAVAAGENT) its agent class, which is the one a run would take as main. */
@@ -199,11 +228,11 @@ public final class Builder {
         return m;
     }
 
-    /** What a build's java.args holds: the class path and the JVM options. */
-    public static List<String> javaArgs(List<Path> classpath, Plan plan) {
+    /** What a build's java.args holds: the class path, the script's main class for ScriptMain, the JVM options. */
+    public static List<String> javaArgs(List<Path> classpath, Plan plan, String main) {
         StringBuilder cp = new StringBuilder();
         classpath.forEach(jar -> cp.append(cp.length() == 0 ? "" : ":").append(jar));
-        List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString()));
+        List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString(), "-D" + ScriptMain.MAIN + "=" + main));
         if (plan.preview()) {
             jvm.add("--enable-preview");
         }

@@ -1,5 +1,6 @@
 package dev.jrun.plan;
 
+import dev.jrun.Environment;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import java.io.File;
@@ -30,7 +31,7 @@ public final class JdkFinder {
     }
 
     public static JdkFinder fromEnvironment() {
-        return new JdkFinder(System.getenv());
+        return new JdkFinder(Environment.current().vars());
     }
 
     /** Every JDK found, the default first, each once. */

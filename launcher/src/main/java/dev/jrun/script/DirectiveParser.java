@@ -1,5 +1,6 @@
 package dev.jrun.script;
 
+import dev.jrun.Similar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +53,31 @@ public final class DirectiveParser {
             return null;
         }
         return new Directive(name, line.substring(end).strip(), file, number);
+    }
+
+    /**
+     * Warnings for {@code //NAME} lines that look like a mistyped directive ({@code //DEP} for
+     * {@code //DEPS}): they are comments, and the build that reads them says so, naming the line.
+     */
+    public static List<String> lookalikes(List<String> lines, String file) {
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.startsWith("//") || parseLine(line, file, i + 1) != null) {
+                continue;
+            }
+            int end = 2;
+            while (end < line.length() && isNameChar(line.charAt(end))) {
+                end++;
+            }
+            if (end > 3 && (end == line.length() || Character.isWhitespace(line.charAt(end)))) {
+                String name = line.substring(2, end);
+                int number = i + 1;
+                Similar.closest(name, KNOWN).ifPresent(known -> warnings.add(file + ":" + number + ": //" + name
+                        + " is not a directive, so this line is a comment; did you mean //" + known + "?"));
+            }
+        }
+        return warnings;
     }
 
     private static boolean isNameChar(char c) {

@@ -29,10 +29,11 @@ class ArchitectureTest {
         ALLOWED.put("compile", List.of("script", "plan"));
         ALLOWED.put("entry", List.of("script", "plan"));
         ALLOWED.put("aot", List.of("script", "plan", "entry"));
-        ALLOWED.put("launch", List.of("script", "plan", "deps", "compile", "entry", "aot", "secure"));
+        ALLOWED.put("launch", List.of("script", "plan", "deps", "compile", "entry", "aot", "secure", "boot"));
         ALLOWED.put("export", List.of("script", "plan", "deps"));
         ALLOWED.put("secure", List.of("script", "plan", "deps", "compile", "entry"));
         ALLOWED.put("binfmt", List.of());
+        ALLOWED.put("boot", List.of());
     }
 
     private static JavaClasses classes;
@@ -71,6 +72,14 @@ class ArchitectureTest {
     void theRootPackageUsesNoStage() {
         noClasses().that().resideInAPackage("dev.jrun")
                 .should().dependOnClassesThat().resideInAPackage("dev.jrun.(*)..")
+                .check(classes);
+    }
+
+    /** boot's classes are copied alone into each script's jar and run on the script's JDK: they can use nothing of jrun's. */
+    @Test
+    void bootUsesNothingOfJrun() {
+        noClasses().that().resideInAPackage("dev.jrun.boot..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.jrun.boot..", "java..")
                 .check(classes);
     }
 

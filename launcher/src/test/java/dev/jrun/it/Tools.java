@@ -3,6 +3,8 @@ package dev.jrun.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -39,6 +41,31 @@ public final class Tools {
             sh("mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc");
         }
         Assumptions.assumeTrue(Files.exists(register) && isRoot(), "binfmt_misc needs root and a kernel that has it");
+    }
+
+    /**
+     * Skips a test that registers a binfmt_misc entry for .java when the machine already runs .java
+     * files through one (a real jrun install, or another tool): the kernel tries the newest entry
+     * first, so the test's would take its place while the test runs. Test entries are named
+     * jrun-test-*; a real install also leaves its boot file.
+     */
+    public static void needNoRealJavaEntry() {
+        for (Path conf : List.of(Path.of("/etc/binfmt.d/jrun.conf"), Path.of("/usr/lib/binfmt.d/jrun.conf"))) {
+            Assumptions.assumeFalse(Files.exists(conf), conf + " exists: jrun is installed on this machine, and a test"
+                    + " entry for .java would stand in for it while the test runs; skipped");
+        }
+        try (Stream<Path> entries = Files.list(Path.of("/proc/sys/fs/binfmt_misc"))) {
+            for (Path e : (Iterable<Path>) entries::iterator) {
+                String name = e.getFileName().toString();
+                if (!name.startsWith("jrun-test-") && !name.equals("register") && !name.equals("status")
+                        && Files.readString(e).contains("\nextension .java\n")) {
+                    Assumptions.abort("the binfmt_misc entry " + name + " runs .java files on this machine, and a test"
+                            + " entry would stand in for it while the test runs; skipped");
+                }
+            }
+        } catch (IOException e) {
+            // no binfmt_misc: nothing to stand in for
+        }
     }
 
     /**

@@ -56,6 +56,7 @@ class BinfmtIT {
     @BeforeAll
     static void register() throws IOException {
         Tools.needBinfmt();
+        Tools.needNoRealJavaEntry();
         hadNobodysPerfData = Files.exists(NOBODYS_PERF_DATA);
         name = Kernel.testName();
         // Readable by nobody (the setuid test), unlike a @TempDir.

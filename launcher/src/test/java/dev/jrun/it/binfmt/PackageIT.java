@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two ways jrun gets onto a machine with the shared entry name {@code jrun}: {@code ./install}
- * as root, and the Debian package. Both run under a machine-wide lock, and put back the {@code jrun}
- * entry and /etc/binfmt.d/jrun.conf that were there before.
+ * as root, and the Debian package. Both must use that name, so on a machine where jrun is installed
+ * for real (its entry registered, its boot file, its command) they are skipped, saying so: the
+ * tests never change how such a machine runs .java files. Otherwise they run under a lock, and
+ * leave the {@code jrun} entry and /etc/binfmt.d/jrun.conf as they found them.
  */
 class PackageIT {
     static final String SCRIPT = """
@@ -42,6 +44,7 @@ class PackageIT {
     @Test
     void installAsRootRegistersAndUninstallRemovesEverything() throws IOException {
         Tools.needBinfmt();
+        assumeNoRealInstall();
         try (FileLock lock = Kernel.lock(); Restore restore = new Restore()) {
             Path prefix = tmp.resolve("p");
             BinfmtIT.Run in = BinfmtIT.run(List.of(Jrun.repoRoot().resolve("install").toString(), "--prefix", prefix.toString(),
@@ -64,6 +67,7 @@ class PackageIT {
     @Test
     void theDebianPackageRegistersOnInstallAndLeavesNothingOnRemoval() throws IOException {
         Tools.needBinfmt();
+        assumeNoRealInstall();
         Tools.need("dpkg-deb", "dpkg");
         try (FileLock lock = Kernel.lock(); Restore restore = new Restore()) {
             assumeFalse(sh("dpkg -s jrun").status() == 0, "a jrun package is installed on this machine: not touching it");
@@ -101,6 +105,15 @@ class PackageIT {
             } finally {
                 sh("dpkg -s jrun >/dev/null 2>&1 && dpkg -P jrun");
             }
+        }
+    }
+
+    /** Skips the test where jrun is really installed: it would have to replace that installation's entry. */
+    static void assumeNoRealInstall() {
+        Tools.needNoRealJavaEntry();
+        for (Path p : List.of(ENTRY, Path.of("/usr/local/bin/jrun"), Path.of("/usr/bin/jrun"))) {
+            assumeFalse(Files.exists(p), "jrun is installed on this machine (" + p + " exists): this test would replace"
+                    + " its binfmt_misc entry jrun while it runs, so it is skipped");
         }
     }
 

@@ -3,8 +3,10 @@ package dev.jrun.it.commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jrun.it.Jrun;
+import dev.jrun.it.Tools;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -113,6 +115,32 @@ class InitIT {
         ok(r);
         assertTrue(r.out().contains("4 tests successful"), r.out());
         assertTrue(r.out().contains("0 tests failed"), r.out());
+        assertFalse(r.out().contains("\u001b["), "no colour codes into a pipe: " + r.out());
+
+        // on a terminal (script(1) gives it one): colours, unless NO_COLOR is set
+        assumeTrue(Tools.onPath("script"), "script(1) is not installed");
+        String command = "'" + Jrun.bin() + "' checks.java";
+        ProcessBuilder tty = Jrun.cmd().dir(dir).cache(dir.resolve("cache")).builder().command("script", "-qec", command, "/dev/null");
+        String coloured = output(tty);
+        assertTrue(coloured.contains("\u001b["), "colours on a terminal: " + coloured);
+        tty.environment().put("NO_COLOR", "1");
+        String plain = output(tty);
+        assertTrue(plain.contains("4 tests successful") && !plain.contains("\u001b["), "NO_COLOR: " + plain);
+    }
+
+    private static String output(ProcessBuilder pb) {
+        try {
+            Process p = pb.redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

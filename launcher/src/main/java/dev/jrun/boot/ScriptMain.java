@@ -1,0 +1,98 @@
+package dev.jrun.boot;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * The main class of every cache entry: makes System.out and System.err end the process the way a
+ * Unix tool ends when its reader has gone ({@link BrokenPipe}), tells the script where it lives,
+ * then runs the script's own main as the java launcher would. Its name is in the system property
+ * {@value #MAIN} (written by the builder into the entry's java.args); the script's path is in
+ * {@value #SCRIPT}, put on the command line by the front end (entries are shared by content, so it
+ * cannot be in java.args).
+ */
+public final class ScriptMain {
+    /** The script's main class. */
+    public static final String MAIN = "jrun.main";
+    /** The script's path as run; replaced here by its real path. */
+    public static final String SCRIPT = "jrun.script";
+    /** The directory of {@link #SCRIPT}. */
+    public static final String SCRIPT_DIR = "jrun.script.dir";
+    /** The name JBang scripts read for their own path. */
+    public static final String JBANG_SOURCE = "jbang.source";
+
+    private ScriptMain() {
+    }
+
+    /** jrun's status for a script it cannot run (ExitCode.SCRIPT; this package may use none of jrun's). */
+    private static final int NOT_RUNNABLE = 3;
+
+    public static void main(String[] args) throws Throwable {
+        BrokenPipe.install();
+        locate();
+        try {
+            MainMethod.of(System.getProperty(MAIN), Runtime.version().feature()).invoke(args);
+        } catch (MainMethod.NotRunnable e) {
+            System.err.println("jrun: error: " + e.getMessage());
+            System.exit(NOT_RUNNABLE);
+        } catch (Throwable e) {
+            // printed by the JVM (and status 1) as if the launcher had called the script's main itself
+            throw trimmed(e);
+        }
+    }
+
+    /** Sets the script's real path and its directory, under jrun's names and JBang's. */
+    private static void locate() {
+        String given = System.getProperty(SCRIPT);
+        if (given == null || given.isEmpty()) {
+            return;
+        }
+        Path path = Path.of(given);
+        try {
+            path = path.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            path = path.toAbsolutePath().normalize(); // gone since the front end saw it: as given
+        }
+        System.setProperty(SCRIPT, path.toString());
+        if (path.getParent() != null) {
+            System.setProperty(SCRIPT_DIR, path.getParent().toString());
+        }
+        System.setProperty(JBANG_SOURCE, path.toString());
+    }
+
+    /**
+     * Drops this class's and reflection's frames from the bottom of the stack traces of {@code t},
+     * its causes and suppressed exceptions, so that an uncaught exception prints as it would
+     * without jrun: ending at the script's main.
+     */
+    static Throwable trimmed(Throwable t) {
+        trim(t, new IdentityHashMap<>());
+        return t;
+    }
+
+    private static void trim(Throwable t, Map<Throwable, Boolean> seen) {
+        if (t == null || seen.put(t, Boolean.TRUE) != null) {
+            return;
+        }
+        StackTraceElement[] trace = t.getStackTrace();
+        int n = trace.length;
+        while (n > 0 && isLauncherFrame(trace[n - 1].getClassName())) {
+            n--;
+        }
+        if (n < trace.length) {
+            t.setStackTrace(Arrays.copyOf(trace, n));
+        }
+        trim(t.getCause(), seen);
+        for (Throwable s : t.getSuppressed()) {
+            trim(s, seen);
+        }
+    }
+
+    private static boolean isLauncherFrame(String cls) {
+        return cls.startsWith("dev.jrun.boot.") || cls.equals("java.lang.Class") || cls.startsWith("jdk.internal.reflect.")
+                || cls.startsWith("java.lang.reflect.") || cls.startsWith("java.lang.invoke.");
+    }
+}

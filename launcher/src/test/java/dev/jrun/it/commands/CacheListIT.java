@@ -1,0 +1,44 @@
+package dev.jrun.it.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jrun.it.Jrun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jrun cache list tells apart the entries of one script: what differs between them. */
+class CacheListIT {
+    @TempDir
+    Path dir;
+
+    private Jrun jrun(String... args) {
+        return Jrun.cmd(args).dir(dir).cache(dir.resolve("cache")).env("JAVA_HOME", null);
+    }
+
+    @Test
+    void entriesOfOneScriptSayWhatDiffers() throws IOException {
+        Path script = dir.resolve("hello.java");
+        Files.writeString(script, "public class hello { public static void main(String[] a) { System.out.println(\"hi\"); } }\n");
+        assertEquals("hi\n", jrun("hello.java").run().out());
+        assertEquals("hi\n", jrun("--java", "25", "hello.java").run().out());
+        assertEquals("hi\n", jrun("hello.java").env("JRUN_REPO", dir.resolve("repo").toString()).run().out());
+        Files.writeString(script, "// edited\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals("hi\n", jrun("hello.java").run().out());
+        Jrun.Result list = jrun("cache", "list").run();
+        assertEquals(0, list.status(), list.toString());
+        String real = script.toRealPath().toString();
+        List<String> lines = list.out().lines().filter(l -> l.contains(real)).toList();
+        assertEquals(4, lines.size(), list.out());
+        assertEquals(4, lines.stream().map(l -> l.substring(l.indexOf("  (") + 1)).distinct().count(),
+                "each entry of hello.java says something of its own:\n" + list.out());
+        String all = String.join("\n", lines);
+        assertTrue(all.contains("JDK 25") && all.contains("--java 25"), all);
+        assertTrue(all.contains("JRUN_REPO=" + dir.resolve("repo")), all);
+        assertTrue(all.contains("an earlier version of the script") && all.contains("the script as it is"), all);
+    }
+}
