@@ -33,6 +33,7 @@ public final class ScriptMain {
     public static void main(String[] args) throws Throwable {
         BrokenPipe.install();
         locate();
+        recording();
         try {
             MainMethod.of(System.getProperty(MAIN), Runtime.version().feature()).invoke(args);
         } catch (MainMethod.NotRunnable e) {
@@ -42,6 +43,20 @@ public final class ScriptMain {
             // printed by the JVM (and status 1) as if the launcher had called the script's main itself
             throw trimmed(e);
         }
+    }
+
+    /**
+     * Under {@code jrun --jfr}: says, when the script ends, where the recording is and how to see it
+     * (the JVM writes it as it exits).
+     */
+    private static void recording() {
+        String file = System.getProperty("jrun.jfr");
+        if (file == null || file.isEmpty()) {
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("jrun: the recording is "
+                + file + "; see it with: jfr summary " + file + ", or draw its flame graph with jrun's"
+                + " examples/profile.java --read " + file + " --flame " + file + ".svg"), "jrun-jfr"));
     }
 
     /** Sets the script's real path and its directory, under jrun's names and JBang's. */

@@ -88,6 +88,9 @@ class MemoryProfileIT {
         Path jfr = dir.resolve("busy.java.jfr").toRealPath();
         assertTrue(r.err().contains("jrun: recording with Java Flight Recorder to " + jfr), r.err());
         assertTrue(Files.size(jfr) > 0);
+        // and at the end, where the recording is and how to draw its flame graph (issue 17)
+        assertTrue(r.err().contains("draw its flame graph with jrun's examples/profile.java --read " + dir.resolve("busy.java.jfr")),
+                r.err());
 
         Jrun.Result p = MemoryExamples.run(dir, "profile.java", "--csv", "--read", jfr.toString(), "--top", "3");
         Map<String, String> hottest = MemoryExamples.csv(p, HEADER).get(0);

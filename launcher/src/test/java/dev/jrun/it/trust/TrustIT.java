@@ -287,6 +287,15 @@ class TrustIT {
                 "jrun: error: all.java:1: //SOURCES: /**: would search the whole file system");
     }
 
+    /** Issue 15: a file named like a subcommand (cache) does not stand in for it; a script is named with .java. */
+    @Test
+    void aSubcommandWinsOverAFileOfItsName() throws Exception {
+        write("cache", says("cache", "not a script"));
+        Jrun.Result r = jrun("cache", "list").run();
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("0 entries"), r.out());
+    }
+
     static void check(Jrun.Result r, int status, String start) {
         assertEquals(status, r.status(), r.toString());
         assertTrue(r.err().startsWith(start), r.err());
