@@ -4,6 +4,7 @@ import dev.jrun.deps.DependencyPolicy;
 import dev.jrun.deps.MavenResolver;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.JdkFinder;
+import dev.jrun.compile.JavacOptions;
 import dev.jrun.plan.Plan;
 import dev.jrun.plan.Planner;
 import dev.jrun.script.Script;
@@ -80,26 +81,15 @@ public final class SecurityCheck {
      * a script that enables native access (its //JAVA_OPTIONS say it means to call restricted methods).
      */
     static List<String> javacOptions(Plan plan, boolean lint) {
-        List<String> opts = new ArrayList<>(List.of("-encoding", "UTF-8", "-g", "-parameters"));
+        List<String> opts = new ArrayList<>(JavacOptions.of(plan));
         if (lint) {
-            opts.add("-Xlint:all");
+            // before the script's own //COMPILE_OPTIONS (the last ones), which may turn some off again
+            int at = opts.size() - plan.compileOptions().size();
+            opts.add(at, "-Xlint:all");
             if (plan.runtimeOptions().stream().anyMatch(o -> o.startsWith("--enable-native-access"))) {
-                opts.add("-Xlint:-restricted");
+                opts.add(at + 1, "-Xlint:-restricted");
             }
         }
-        boolean userProc = plan.compileOptions().stream().anyMatch(o -> o.startsWith("-proc:") || o.equals("-processor")
-                || o.equals("-processorpath") || o.equals("--processor-path"));
-        if (!userProc) {
-            if (plan.dependencies().classpath().isEmpty()) {
-                opts.add("-proc:none");
-            } else if (plan.jdk().major() >= 21) {
-                opts.add("-proc:full");
-            }
-        }
-        if (plan.preview()) {
-            opts.addAll(List.of("--enable-preview", "--release", Integer.toString(plan.jdk().major())));
-        }
-        opts.addAll(plan.compileOptions());
         return opts;
     }
 
