@@ -22,26 +22,36 @@ import org.eclipse.aether.repository.RemoteRepository;
  */
 public final class DependencyPolicy {
     public static final Path SYSTEM = Path.of("/etc/jrun/policy");
-    public static final DependencyPolicy NONE = new DependencyPolicy(List.of(), false);
+    public static final DependencyPolicy NONE = new DependencyPolicy(List.of(), List.of(), false);
 
     private final List<PolicyFile> files;
+    /** Where a policy file could be but is not. */
+    private final List<Path> absent;
     private final boolean collect;
     private final List<Violation> violations = new ArrayList<>();
 
-    DependencyPolicy(List<PolicyFile> files, boolean collect) {
+    DependencyPolicy(List<PolicyFile> files, List<Path> absent, boolean collect) {
         this.files = files;
+        this.absent = absent;
         this.collect = collect;
+    }
+
+    DependencyPolicy(List<PolicyFile> files, boolean collect) {
+        this(files, List.of(), collect);
     }
 
     /** The policy files that exist, read now. */
     public static DependencyPolicy load(Map<String, String> env) {
         List<PolicyFile> files = new ArrayList<>();
+        List<Path> absent = new ArrayList<>();
         for (Path p : locations(env)) {
             if (Files.exists(p)) {
                 files.add(PolicyFile.read(p));
+            } else {
+                absent.add(p);
             }
         }
-        return new DependencyPolicy(List.copyOf(files), false);
+        return new DependencyPolicy(List.copyOf(files), List.copyOf(absent), false);
     }
 
     /** Where policy files are looked for: the system's, then the user's. */
@@ -54,7 +64,7 @@ public final class DependencyPolicy {
 
     /** The same rules, recording every violation instead of failing at the first. */
     public DependencyPolicy collecting() {
-        return new DependencyPolicy(files, true);
+        return new DependencyPolicy(files, absent, true);
     }
 
     public List<Violation> violations() {
@@ -63,10 +73,14 @@ public final class DependencyPolicy {
 
     /**
      * What the cache entry must check on each cached run: that no policy file in force changed since
-     * the build (one builtin test a file); nothing when there is no policy.
+     * the build, and that none was created where there was none (one builtin test a place).
      */
     public List<Check> checks() {
-        return files.stream().<Check>map(f -> new Check.PolicyUnchanged(f.file())).toList();
+        List<Check> checks = new ArrayList<>();
+        files.forEach(f -> checks.add(new Check.PolicyUnchanged(f.file())));
+        // a policy file created where there was none must reach this entry too: one builtin test each
+        absent.forEach(p -> checks.add(new Check.PolicyAbsent(p)));
+        return checks;
     }
 
     /** Checks the repositories and every artifact of the collected graph under {@code root} (may be null). */

@@ -59,6 +59,9 @@ public final class ShellTest {
         if (check instanceof Check.PolicyUnchanged c) {
             return "! [ " + Sh.quote(c.policy().toString()) + " -nt \"$entry/" + Entry.POLICY_STAMP + "\" ]";
         }
+        if (check instanceof Check.PolicyAbsent c) {
+            return "! [ -e " + Sh.quote(c.policy().toString()) + " ]";
+        }
         if (check instanceof Check.Never) {
             return "false";
         }

@@ -67,6 +67,10 @@ public sealed interface Check {
     record PolicyUnchanged(Path policy) implements Check {
     }
 
+    /** No dependency policy file has been created here since the build (which found none). */
+    record PolicyAbsent(Path policy) implements Check {
+    }
+
     /**
      * The first java on PATH is still this file (null: there is none). Without JAVA_HOME the default
      * JDK is PATH's, so a different java there (PATH changed, update-alternatives) may choose another JDK.

@@ -54,7 +54,14 @@ class PolicyIT extends SecureRepository {
     void aPolicyChangeRebuildsTheCachedEntry() throws IOException {
         app("//DEPS com.example:tool:1.0\n", "tool.Tool.run()");
         assertEquals("tool with lib-1.0.0\n", jrun("app.java").run().out());
-        assertFalse(runEnv().contains("policy"), "no policy, no test: " + runEnv());
+        Path where = dir.resolve("config/jrun/policy");
+        assertTrue(runEnv().contains("! [ -e '" + where + "' ]"), "no policy: a test that none appears: " + runEnv());
+        assertFalse(runEnv().contains("-nt"), runEnv());
+
+        // a policy file created where there was none reaches the entry built before it
+        policy("allow com.example\ndeny com.example:lib\n");
+        refused(jrun("app.java").run(), "app.java:2: //DEPS com.example:tool:1.0 -> com.example:lib:1.0.0 is denied by "
+                + where + ":2 (deny com.example:lib)");
 
         Path policy = policy("allow com.example\n");
         Files.setLastModifiedTime(policy, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
@@ -62,7 +69,7 @@ class PolicyIT extends SecureRepository {
         Jrun.Result cached = jrun("--verbose", "app.java").run();
         assertTrue(cached.err().contains("cached"), cached.err());
         String env = runEnv();
-        assertEquals(1, env.lines().filter(l -> l.contains("policy")).count(), env);
+        assertEquals(1, env.lines().filter(l -> l.contains("policy") && l.contains("-nt")).count(), env);
         assertTrue(env.contains("! [ '" + policy + "' -nt \"$entry/policy.stamp\" ]"), env);
 
         Files.writeString(policy, "allow com.example\ndeny com.example:lib\n");
