@@ -2,7 +2,7 @@ package dev.jrun.aot;
 
 import dev.jrun.Hashing;
 import dev.jrun.Version;
-import dev.jrun.entry.Sh;
+import dev.jrun.entry.RunEnv;
 import dev.jrun.plan.Jdk;
 import java.io.IOException;
 import java.io.Writer;
@@ -27,12 +27,8 @@ import java.util.Properties;
  * place later is caught by the front end ({@code jrun_aot_fresh}: nothing on the class path and no
  * JDK file newer than the archive) and by the JVM, which checks each jar's size and time.
  *
- * <p>Writes {@value #PROPS} into the entry and returns the lines it adds to {@code run.env}:
- * <pre>
- *   jrun_aot_file='ENTRY/aot-H.jsa'     (empty when the entry cannot have one)
- *   jrun_aot_why='...'                  (why not, for --verbose)
- *   jrun_aot_fresh() { ! [ JAR -nt "$jrun_aot_file" ] &amp;&amp; ... ; }
- * </pre>
+ * <p>Writes {@value #PROPS} into the entry and returns what run.env says of the archive
+ * ({@link RunEnv.Archive}: its file, or why there is none, and the files it must not be older than).
  */
 public final class AotFiles {
     /** What {@link AotMain} needs to make the archive. */
@@ -46,7 +42,7 @@ public final class AotFiles {
      * @param entry   where it will be
      * @param javaArgs what the entry's java.args holds: {@code -cp CLASSPATH}, then the JVM's options
      */
-    public static List<String> write(Path tmp, Path entry, Jdk jdk, List<String> javaArgs) throws IOException {
+    public static RunEnv.Archive write(Path tmp, Path entry, Jdk jdk, List<String> javaArgs) throws IOException {
         List<Path> classpath = new ArrayList<>();
         for (String f : javaArgs.get(1).split(":")) {
             classpath.add(Path.of(f));
@@ -54,7 +50,7 @@ public final class AotFiles {
         List<String> jvmOptions = javaArgs.subList(2, javaArgs.size());
         String why = whyNot(classpath, jvmOptions, tmp, entry, jdk);
         if (why != null) {
-            return List.of("jrun_aot_file=''", "jrun_aot_why=" + Sh.quote(why));
+            return RunEnv.Archive.none(why);
         }
         List<String> dumpOptions = dumpOptions(jvmOptions);
         List<Path> jdkFiles = jdkFiles(jdk);
@@ -93,19 +89,13 @@ public final class AotFiles {
             p.store(w, "what jrun's background archive maker needs (dev.jrun.aot.AotMain)");
         }
 
-        StringBuilder fresh = new StringBuilder("jrun_aot_fresh() {\n    ");
         List<Path> guarded = new ArrayList<>(classpath);
         guarded.addAll(jdkFiles);
         Path modules = jdk.home().resolve("lib/modules");
         if (Files.isRegularFile(modules)) {
             guarded.add(modules);
         }
-        for (int k = 0; k < guarded.size(); k++) {
-            fresh.append(k == 0 ? "" : " &&\n    ").append("! [ ").append(Sh.quote(guarded.get(k).toString()))
-                    .append(" -nt \"$jrun_aot_file\" ]");
-        }
-        fresh.append("\n}");
-        return List.of("jrun_aot_file=" + Sh.quote(archive.toString()), "jrun_aot_why=''", fresh.toString());
+        return new RunEnv.Archive(archive, "", guarded);
     }
 
     /** Why this entry cannot have an archive, or null if it can. */

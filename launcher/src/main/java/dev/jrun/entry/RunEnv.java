@@ -12,9 +12,22 @@ import java.util.List;
  * (the build's own freshness checks, joined with {@code &&}), and ends with {@value Entry#COMPLETE},
  * without which the front end does not trust it. Only this type writes it.
  *
- * @param aotLines the archive's lines, already sh ({@code dev.jrun.aot.AotFiles} makes them)
+ * @param archive the build's archive, as {@code dev.jrun.aot.AotFiles} names it
  */
-public record RunEnv(Path java, String main, int javaMajor, boolean noAot, List<String> aotLines, List<Check> checks) {
+public record RunEnv(Path java, String main, int javaMajor, boolean noAot, Archive archive, List<Check> checks) {
+
+    /**
+     * The build's class-data archive: {@code jrun_aot_file}, {@code jrun_aot_why} (why there is none),
+     * and {@code jrun_aot_fresh} (no file of {@code guards}, the class path and the JDK's, is newer).
+     *
+     * @param file   the archive, or null when the build cannot have one
+     * @param whyNot why not, for --verbose ("" when it can)
+     */
+    public record Archive(Path file, String whyNot, List<Path> guards) {
+        public static Archive none(String why) {
+            return new Archive(null, why, List.of());
+        }
+    }
 
     public String render() {
         StringBuilder env = new StringBuilder();
@@ -23,7 +36,16 @@ public record RunEnv(Path java, String main, int javaMajor, boolean noAot, List<
         env.append("jrun_main=").append(Sh.quote(main)).append('\n');
         env.append("jrun_java_major=").append(javaMajor).append('\n');
         env.append("jrun_noaot=").append(Sh.quote(noAot ? "1" : "")).append('\n');
-        aotLines.forEach(line -> env.append(line).append('\n'));
+        env.append("jrun_aot_file=").append(Sh.quote(archive.file() == null ? "" : archive.file().toString())).append('\n');
+        env.append("jrun_aot_why=").append(Sh.quote(archive.whyNot())).append('\n');
+        if (archive.file() != null) {
+            env.append("jrun_aot_fresh() {\n    ");
+            for (int k = 0; k < archive.guards().size(); k++) {
+                env.append(k == 0 ? "" : " &&\n    ").append("! [ ").append(Sh.quote(archive.guards().get(k).toString()))
+                        .append(" -nt \"$jrun_aot_file\" ]");
+            }
+            env.append("\n}\n");
+        }
         env.append("jrun_valid() {\n    ").append(ShellTest.of(new Check.Executable(java)));
         for (Check check : checks) {
             env.append(" &&\n    ").append(ShellTest.of(check));

@@ -177,7 +177,7 @@ public final class Builder {
 
         List<String> jvm = javaArgs(classpath, plan, main);
         jvm.addAll(agentArgs);
-        List<String> aot = AotFiles.write(tmp, writer.finalDir(), plan.jdk(), jvm); // the archive's name and freshness
+        RunEnv.Archive aot = AotFiles.write(tmp, writer.finalDir(), plan.jdk(), jvm); // the archive's name and freshness
         // the JVM starts jrun's ScriptMain, which starts the script's main (named in java.args)
         writer.writeLaunch(jvm, new RunEnv(plan.jdk().java(), ScriptMain.class.getName(), plan.jdk().major(), plan.noAot(),
                 aot, checks));

@@ -72,7 +72,7 @@ class RunEnvContractTest {
      */
     static Path writeEntry(Path entry, Jdk jdk, String main, List<String> javaArgs, List<Check> checks, boolean noAot)
             throws IOException {
-        List<String> aot = AotFiles.write(entry, entry, jdk, javaArgs);
+        RunEnv.Archive aot = AotFiles.write(entry, entry, jdk, javaArgs);
         Files.writeString(entry.resolve(Entry.ARGS), ArgFile.format(javaArgs));
         Files.writeString(entry.resolve(Entry.ENV), new RunEnv(jdk.java(), main, jdk.major(), noAot, aot, checks).render());
         return entry.resolve(Entry.ENV);
