@@ -370,10 +370,15 @@ class CoreIT {
     }
 
     @Test
-    void anExistingFileNamedLikeASubcommandRunsAsAScript() throws IOException {
+    void aFileNamedLikeASubcommandRunsWhenNamedWithAPath() throws IOException {
+        // the command's name is the command (issue 15: a file named cache shadowed jrun cache list);
+        // the file runs when named as a path, as a #! line or binfmt_misc names it
         write("info", "public class c { public static void main(String[] a) { System.out.println(\"a script\"); } }\n");
-        Jrun.Result r = jrun("info").run();
+        Jrun.Result r = jrun("./info").run();
         assertEquals("a script\n", r.out(), r.toString());
+        Jrun.Result command = jrun("info").run();
+        assertEquals(2, command.status(), command.toString());
+        assertTrue(command.err().contains("jrun info --help"), command.err());
     }
 
     @Test
