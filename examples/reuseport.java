@@ -317,7 +317,7 @@ class ReusePort {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                 + "font-family=\"sans-serif\">%n<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"white\"/>%n", w, h, w, h, w, h));
-        out.append(text(w / 2.0, 22, "reuseport: latency of each connection, " + workers + " workers (worker 0 slow, " + slowMs
+        out.append(text(w / 2.0, 22, "reuseport: latency of each connection, " + workers + " workers (worker 0 slow, " + slowMs  // jrun:nosec POTENTIAL_XML_INJECTION text() escapes what it writes; the values are numbers
                 + " ms), " + connections + " connections x " + runs + " run" + (runs == 1 ? "" : "s"), "middle", 13));
         out.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n", left, top, left, top + plotH));
         out.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n", left,
