@@ -64,14 +64,15 @@ public final class AotMain {
     private final Path entry;
     private final long pid = ProcessHandle.current().pid();
     private long deadline = Long.MAX_VALUE;
-    private final long maxSeconds;
+    /** The bound, in milliseconds (JRUN_AOT_MAX_SECONDS may have a fraction, for tests). */
+    private final long maxMillis;
     private volatile Process child;
     private volatile boolean owner;
     private final List<Path> temporary = new ArrayList<>();
 
-    private AotMain(Path entry, long maxSeconds) {
+    private AotMain(Path entry, long maxMillis) {
         this.entry = entry;
-        this.maxSeconds = maxSeconds;
+        this.maxMillis = maxMillis;
     }
 
     public static void main(String[] args) {
@@ -79,19 +80,19 @@ public final class AotMain {
             System.err.println("jrun: error: the archive maker is started by the jrun command, not by hand");
             System.exit(2);
         }
-        AotMain maker = new AotMain(Path.of(args[0]), maxSeconds(System.getenv("JRUN_AOT_MAX_SECONDS")));
+        AotMain maker = new AotMain(Path.of(args[0]), maxMillis(System.getenv("JRUN_AOT_MAX_SECONDS")));
         // SIGTERM (and any other exit): the dump child goes, and so do the half-made files
         Runtime.getRuntime().addShutdownHook(new Thread(maker::stop));
         System.exit(maker.run(Long.parseLong(args[1])));
     }
 
     /** The bound on a maker's wall time and on each of its processes' CPU time, in seconds. */
-    static long maxSeconds(String env) {
+    static long maxMillis(String env) {
         try {
-            long s = Long.parseLong(env == null ? "" : env.trim());
-            return s >= 1 && s <= 3600 ? s : DEFAULT_MAX_SECONDS;
+            double s = Double.parseDouble(env == null ? "" : env.trim());
+            return s >= 0.001 && s <= 3600 ? Math.round(s * 1000) : DEFAULT_MAX_SECONDS * 1000;
         } catch (NumberFormatException e) {
-            return DEFAULT_MAX_SECONDS;
+            return DEFAULT_MAX_SECONDS * 1000;
         }
     }
 
@@ -209,7 +210,7 @@ public final class AotMain {
     }
 
     private void make() throws IOException, Failure, InterruptedException, Gone {
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+        deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
         Properties p = props();
         verifyInputs(p);
         Path archive = Path.of(p.getProperty("archive"));
@@ -351,7 +352,8 @@ public final class AotMain {
                     throw new Gone();
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new Failure(what + " took more than " + maxSeconds + " s (JRUN_AOT_MAX_SECONDS)");
+                    throw new Failure(what + " took more than " + (maxMillis % 1000 == 0 ? Long.toString(maxMillis / 1000)
+                            : Double.toString(maxMillis / 1000.0)) + " s (JRUN_AOT_MAX_SECONDS)");
                 }
             }
         } finally {

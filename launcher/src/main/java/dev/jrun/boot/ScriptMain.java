@@ -9,15 +9,13 @@ import java.util.Map;
 /**
  * The main class of every cache entry: makes System.out and System.err end the process the way a
  * Unix tool ends when its reader has gone ({@link BrokenPipe}), tells the script where it lives,
- * then runs the script's own main as the java launcher would. Its name is in the system property
- * {@value #MAIN} (written by the builder into the entry's java.args); the script's path is in
- * {@value #SCRIPT}, put on the command line by the front end (entries are shared by content, so it
- * cannot be in java.args).
+ * then runs the script's own main as the java launcher would. The front end passes the script's
+ * main class and the script's path (empty for a script read from standard input) as the first two
+ * arguments, which this class takes off: as arguments, not JVM options, so that nothing of jrun's
+ * is among the input arguments a script's child JVMs copy (a JMH fork, say).
  */
 public final class ScriptMain {
-    /** The script's main class. */
-    public static final String MAIN = "jrun.main";
-    /** The script's path as run; replaced here by its real path. */
+    /** The script's real path. */
     public static final String SCRIPT = "jrun.script";
     /** The directory of {@link #SCRIPT}. */
     public static final String SCRIPT_DIR = "jrun.script.dir";
@@ -32,10 +30,15 @@ public final class ScriptMain {
 
     public static void main(String[] args) throws Throwable {
         BrokenPipe.install();
-        locate();
+        if (args.length < 2) {
+            System.err.println("jrun: error: dev.jrun.boot.ScriptMain is started by the jrun command, not by hand");
+            System.exit(NOT_RUNNABLE);
+        }
+        locate(args[1]);
         recording();
+        String[] scriptArgs = Arrays.copyOfRange(args, 2, args.length);
         try {
-            MainMethod.of(System.getProperty(MAIN), Runtime.version().feature()).invoke(args);
+            MainMethod.of(args[0], Runtime.version().feature()).invoke(scriptArgs);
         } catch (MainMethod.NotRunnable e) {
             System.err.println("jrun: error: " + e.getMessage());
             System.exit(NOT_RUNNABLE);
@@ -60,9 +63,8 @@ public final class ScriptMain {
     }
 
     /** Sets the script's real path and its directory, under jrun's names and JBang's. */
-    private static void locate() {
-        String given = System.getProperty(SCRIPT);
-        if (given == null || given.isEmpty()) {
+    private static void locate(String given) {
+        if (given.isEmpty()) {
             return;
         }
         Path path = Path.of(given);

@@ -72,10 +72,12 @@ public final class InfoCommand implements Callable<Integer> {
         List<String> expanded = new ArrayList<>(command);
         command.add("@" + build.resolve(Entry.ARGS));
         command.add(ScriptMain.class.getName());
+        command.add(shownMain);
         List<Path> classpath = new ArrayList<>(List.of(build.resolve(Entry.JAR)));
         plan.dependencies().classpath().forEach(j -> classpath.add(build.resolve(Entry.LIB).resolve(j.getFileName())));
-        expanded.addAll(Builder.javaArgs(classpath, plan, shownMain));
+        expanded.addAll(Builder.javaArgs(classpath, plan));
         expanded.add(ScriptMain.class.getName());
+        expanded.add(shownMain);
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("script", script.realPath().toString());

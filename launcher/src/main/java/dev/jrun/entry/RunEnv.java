@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A build's {@code run.env}: the contract with the sh front end, which sources it on every cached
- * run. It sets {@code jrun_java} (the java binary), {@code jrun_main} (the main class),
+ * run. It sets {@code jrun_java} (the java binary), {@code jrun_main} (the JVM's main class, jrun's
+ * launcher), {@code jrun_script_main} (the script's, which the launcher gets as its first argument),
  * {@code jrun_java_major}, {@code jrun_noaot} (//NOAOT), the archive's variables
  * ({@code jrun_aot_file}, {@code jrun_aot_why}, {@code jrun_aot_fresh}), defines {@code jrun_valid}
  * (the build's own freshness checks, joined with {@code &&}), and ends with {@value Entry#COMPLETE},
@@ -14,7 +15,8 @@ import java.util.List;
  *
  * @param archive the build's archive, as {@code dev.jrun.aot.AotFiles} names it
  */
-public record RunEnv(Path java, String main, int javaMajor, boolean noAot, Archive archive, List<Check> checks) {
+public record RunEnv(Path java, String main, String scriptMain, int javaMajor, boolean noAot, Archive archive,
+        List<Check> checks) {
 
     /**
      * The build's class-data archive: {@code jrun_aot_file}, {@code jrun_aot_why} (why there is none),
@@ -34,6 +36,7 @@ public record RunEnv(Path java, String main, int javaMajor, boolean noAot, Archi
         env.append("# written by jrun's builder; sourced by the jrun front end on every cached run\n");
         env.append("jrun_java=").append(Sh.quote(java.toString())).append('\n');
         env.append("jrun_main=").append(Sh.quote(main)).append('\n');
+        env.append("jrun_script_main=").append(Sh.quote(scriptMain)).append('\n');
         env.append("jrun_java_major=").append(javaMajor).append('\n');
         env.append("jrun_noaot=").append(Sh.quote(noAot ? "1" : "")).append('\n');
         env.append("jrun_aot_file=").append(Sh.quote(archive.file() == null ? "" : archive.file().toString())).append('\n');

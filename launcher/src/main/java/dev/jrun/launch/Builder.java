@@ -175,12 +175,12 @@ public final class Builder {
             checks.add(1, new Check.Unchanged(writer.finalPath(Entry.INPUTS)));
         }
 
-        List<String> jvm = javaArgs(classpath, plan, main);
+        List<String> jvm = javaArgs(classpath, plan);
         jvm.addAll(agentArgs);
         RunEnv.Archive aot = AotFiles.write(tmp, writer.finalDir(), plan.jdk(), jvm); // the archive's name and freshness
-        // the JVM starts jrun's ScriptMain, which starts the script's main (named in java.args)
-        writer.writeLaunch(jvm, new RunEnv(plan.jdk().java(), ScriptMain.class.getName(), plan.jdk().major(), plan.noAot(),
-                aot, checks));
+        // the JVM starts jrun's ScriptMain, which starts the script's main (its first argument)
+        writer.writeLaunch(jvm, new RunEnv(plan.jdk().java(), ScriptMain.class.getName(), main, plan.jdk().major(),
+                plan.noAot(), aot, checks));
 
         Properties meta = new Properties();
         meta.setProperty("key", key);
@@ -228,11 +228,11 @@ public final class Builder {
         return m;
     }
 
-    /** What a build's java.args holds: the class path, the script's main class for ScriptMain, the JVM options. */
-    public static List<String> javaArgs(List<Path> classpath, Plan plan, String main) {
+    /** What a build's java.args holds: the class path and the JVM options (nothing of jrun's own, which a child JVM would see). */
+    public static List<String> javaArgs(List<Path> classpath, Plan plan) {
         StringBuilder cp = new StringBuilder();
         classpath.forEach(jar -> cp.append(cp.length() == 0 ? "" : ":").append(jar));
-        List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString(), "-D" + ScriptMain.MAIN + "=" + main));
+        List<String> jvm = new ArrayList<>(List.of("-cp", cp.toString()));
         if (plan.preview()) {
             jvm.add("--enable-preview");
         }

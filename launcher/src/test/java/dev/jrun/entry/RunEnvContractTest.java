@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunEnvContractTest {
     /** The variables the front end reads from run.env. */
-    static final List<String> VARIABLES = List.of("jrun_java", "jrun_main", "jrun_java_major", "jrun_noaot", "jrun_aot_file",
+    static final List<String> VARIABLES = List.of("jrun_java", "jrun_main", "jrun_script_main", "jrun_java_major", "jrun_noaot", "jrun_aot_file",
             "jrun_aot_why", "jrun_complete");
     /** The functions run.env defines for it; jrun_aot_fresh only when the entry has an archive. */
     static final List<String> FUNCTIONS = List.of("jrun_valid", "jrun_aot_fresh");
@@ -74,7 +74,7 @@ class RunEnvContractTest {
             throws IOException {
         RunEnv.Archive aot = AotFiles.write(entry, entry, jdk, javaArgs);
         Files.writeString(entry.resolve(Entry.ARGS), ArgFile.format(javaArgs));
-        Files.writeString(entry.resolve(Entry.ENV), new RunEnv(jdk.java(), main, jdk.major(), noAot, aot, checks).render());
+        Files.writeString(entry.resolve(Entry.ENV), new RunEnv(jdk.java(), "dev.jrun.boot.ScriptMain", main, jdk.major(), noAot, aot, checks).render());
         return entry.resolve(Entry.ENV);
     }
 

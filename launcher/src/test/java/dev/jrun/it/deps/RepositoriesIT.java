@@ -103,7 +103,7 @@ class RepositoriesIT {
 
         Path s = settings("<offline>true</offline>");
         Files.delete(dir.resolve("m2/com/example/words/1.0/words-1.0.jar"));
-        Jrun.Result settingsOffline = jrun(dir, "w.java").env("JRUN_SETTINGS", s.toString()).run();
+        Jrun.Result settingsOffline = jrun(dir, "--fresh", "w.java").env("JRUN_SETTINGS", s.toString()).run();
         assertEquals(6, settingsOffline.status(), "settings.xml's <offline> counts too: " + settingsOffline);
         assertEquals(before, open.requests().size());
     }
