@@ -205,7 +205,8 @@ class RunEnvContractTest {
         Path runEnv = writeEntry(entry, jdk, "pkg.Main$Inner", javaArgs("-Xmx64m", "-Dx=it's"), List.of(), false);
         Sourced s = source(runEnv, entry, script, Map.of());
         assertEquals(jdk.java().toString(), s.variables().get("jrun_java"));
-        assertEquals("pkg.Main$Inner", s.variables().get("jrun_main"));
+        assertEquals("dev.jrun.boot.ScriptMain", s.variables().get("jrun_main"));
+        assertEquals("pkg.Main$Inner", s.variables().get("jrun_script_main"));
         assertEquals("21", s.variables().get("jrun_java_major"));
         assertEquals("", s.variables().get("jrun_noaot"));
         String aot = s.variables().get("jrun_aot_file");
