@@ -6,7 +6,6 @@ import dev.jrun.Hashing;
 import dev.jrun.JrunException;
 import dev.jrun.entry.CacheGc;
 import dev.jrun.entry.CachedEntry;
-import dev.jrun.entry.Entry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +78,7 @@ public final class CacheCommand implements Callable<Integer> {
             return List.of();
         }
         List<String> out = recorded(e, same);
-        Function<CachedEntry, String> variant = x -> Entry.meta(x.dir()).getProperty("variant");
+        Function<CachedEntry, String> variant = x -> x.meta().getProperty("variant");
         if (same.stream().map(variant).distinct().count() > 1 && variant.apply(e) != null) {
             out.add(variant.apply(e).isEmpty() ? "no --java, JAVA_HOME, JRUN_REPO or lock file" : variant.apply(e));
         }
@@ -93,8 +92,8 @@ public final class CacheCommand implements Callable<Integer> {
     /** The differences the entries record: JDK, jrun's version, the script's text. */
     private static List<String> recorded(CachedEntry e, List<CachedEntry> same) {
         List<String> out = new ArrayList<>();
-        Function<CachedEntry, String> jdk = x -> Entry.meta(x.dir()).getProperty("jdk.version", "?");
-        Function<CachedEntry, String> jrun = x -> Entry.meta(x.dir()).getProperty("jrun.version", "?");
+        Function<CachedEntry, String> jdk = x -> x.meta().getProperty("jdk.version", "?");
+        Function<CachedEntry, String> jrun = x -> x.meta().getProperty("jrun.version", "?");
         Function<CachedEntry, String> text = x -> x.name().substring(0, Math.max(0, x.name().indexOf('-')));
         if (same.stream().map(jdk).distinct().count() > 1) {
             out.add("JDK " + jdk.apply(e));

@@ -67,17 +67,18 @@ public final class InfoCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>();
         command.add(plan.jdk().java().toString());
         command.addAll(localeOptions());
-        // as the front end passes it: the path as given, made absolute (ScriptMain finds the real one)
-        command.add("-D" + ScriptMain.SCRIPT + "=" + file.toAbsolutePath());
         List<String> expanded = new ArrayList<>(command);
         command.add("@" + build.resolve(Entry.ARGS));
         command.add(ScriptMain.class.getName());
         command.add(shownMain);
+        // as the front end passes it: the path as given, made absolute (ScriptMain finds the real one)
+        command.add(file.toAbsolutePath().toString());
         List<Path> classpath = new ArrayList<>(List.of(build.resolve(Entry.JAR)));
         plan.dependencies().classpath().forEach(j -> classpath.add(build.resolve(Entry.LIB).resolve(j.getFileName())));
         expanded.addAll(Builder.javaArgs(classpath, plan));
         expanded.add(ScriptMain.class.getName());
         expanded.add(shownMain);
+        expanded.add(file.toAbsolutePath().toString());
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("script", script.realPath().toString());

@@ -53,6 +53,11 @@ public record CachedEntry(Path dir, String name, String script, long size, Insta
         return new CachedEntry(dir, dir.getFileName().toString(), script, size(dir), lastUsed(build));
     }
 
+    /** What its current build records (see {@link Entry#meta}). */
+    public java.util.Properties meta() {
+        return Entry.meta(new Entry(dir).current().orElse(dir));
+    }
+
     public boolean scriptExists() {
         return !script.equals("?") && Files.isRegularFile(Path.of(script));
     }
