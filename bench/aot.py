@@ -59,9 +59,11 @@ def run(cmd, env, cwd):
 
 
 def entry_of(cache):
-    """The newest entry, its class path, and its archive."""
+    """The newest entry's current build, its class path, and its archive."""
     entries = os.path.join(cache, "entries")
     newest = max((os.path.join(entries, e) for e in os.listdir(entries)), key=os.path.getmtime)
+    with open(os.path.join(newest, "current")) as f:
+        newest = os.path.join(newest, f.read().strip())  # the entry's current build holds its files
     props = {}
     with open(os.path.join(newest, "aot.properties")) as f:
         for line in f:
