@@ -10,6 +10,11 @@ public final class Report {
 
     /** Prints {@code e} as one {@code jrun: error:} line (with its stack trace under --verbose); returns the status. */
     public static int failure(Throwable e, boolean verbose) {
+        return failure(e, verbose, System.err);
+    }
+
+    /** The same, printed to {@code err} (a compile server's client's). */
+    public static int failure(Throwable e, boolean verbose, java.io.PrintStream err) {
         int status;
         String message;
         if (e instanceof JrunException j) {
@@ -26,10 +31,10 @@ public final class Report {
             message = "internal error: " + e + "; run with --verbose for details and report it";
         }
         if (message != null) {
-            System.err.println("jrun: error: " + message);
+            err.println("jrun: error: " + message);
         }
         if (verbose && message != null) {
-            e.printStackTrace();
+            e.printStackTrace(err);
         }
         return status;
     }

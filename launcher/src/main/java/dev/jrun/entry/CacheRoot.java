@@ -15,7 +15,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -113,18 +116,37 @@ public final class CacheRoot {
         return Files.createTempDirectory(root.resolve("tmp"), "build-", PosixFilePermissions.asFileAttribute(PRIVATE));
     }
 
-    /** Holds the entry's lock until closed: one build of an entry at a time, the others wait for it. */
+    /**
+     * Holds the entry's lock until closed: one build of an entry at a time, the others wait for it.
+     * Builds in other processes wait on the lock file; builds in this one (a compile server's) on
+     * a lock of the JVM's first, as a JVM holds a file's lock once.
+     */
     public Closeable lock(String entryName) throws IOException {
-        FileChannel channel = FileChannel.open(root.resolve("locks").resolve(entryName + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path file = root.resolve("locks").resolve(entryName + ".lock");
+        ReentrantLock here = HELD.computeIfAbsent(file, f -> new ReentrantLock());
+        here.lock();
+        FileChannel channel = null;
         try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             channel.lock();
-            return channel;
+            FileChannel held = channel;
+            return () -> {
+                try {
+                    held.close();
+                } finally {
+                    here.unlock();
+                }
+            };
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
+            here.unlock();
             throw e;
         }
     }
+
+    private static final Map<Path, ReentrantLock> HELD = new ConcurrentHashMap<>();
 
     private void mkdir(Path dir) throws IOException {
         try {

@@ -31,15 +31,21 @@ public final class EntryPath {
      */
     public static Path of(Path root, Path script, String java, String given, Map<String, String> env)
             throws IOException {
+        return of(root, script, java, given, env, Path.of(System.getProperty("user.dir")));
+    }
+
+    /** @param dir the working directory of the run (the physical one, as the JVM's user.dir) */
+    public static Path of(Path root, Path script, String java, String given, Map<String, String> env, Path dir)
+            throws IOException {
         String s = script.toString();
         // the front end's $PWD is the logical directory; the JVM's user.dir the physical one
         String pwd = env.getOrDefault("PWD", "");
         try {
-            if (pwd.isEmpty() || !Files.isSameFile(Path.of(pwd), Path.of(System.getProperty("user.dir")))) {
-                pwd = System.getProperty("user.dir");
+            if (pwd.isEmpty() || !Files.isSameFile(Path.of(pwd), dir)) {
+                pwd = dir.toString();
             }
         } catch (IOException e) {
-            pwd = System.getProperty("user.dir");
+            pwd = dir.toString();
         }
         String abs = s.startsWith("/") ? s : pwd + "/" + (s.startsWith("./") ? s.substring(2) : s);
         String variant = Version.get() + "\n"

@@ -39,8 +39,8 @@ final class AgentJars {
             Path jar = a.path();
             if (a.kind() == Plan.Agent.Kind.SCRIPT) {
                 Path real = a.path().toRealPath();
-                Path agentEntry = EntryPath.of(cache.path(), real, null, System.getenv());
-                new Builder(planner, new BuildOptions(null, false, options.verbose(), options.offline()), err)
+                Path agentEntry = EntryPath.of(cache.path(), real, null, "", options.env().vars(), options.env().dir());
+                new Builder(planner, options.plain(), err)
                         .build(agentEntry, real, a.path().getFileName().toString());
                 jar = new Entry(agentEntry).current().orElseThrow().resolve(Entry.JAR);
                 inputs.add(real);

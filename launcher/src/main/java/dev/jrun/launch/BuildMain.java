@@ -4,13 +4,16 @@ import dev.jrun.Environment;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.Report;
+import dev.jrun.compile.CompileWorkers;
+import dev.jrun.deps.MavenResolver;
 import dev.jrun.entry.BackgroundGc;
-import dev.jrun.entry.CacheRoot;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.DependencyResolver;
 import dev.jrun.plan.JdkFinder;
 import dev.jrun.plan.Planner;
 import dev.jrun.script.Directive;
+import dev.jrun.script.Script;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,39 +21,57 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The builder's entry point, started by the front end on a cache miss. Arguments, all present,
- * empty when unset: ENTRY SCRIPT NAME JAVA fresh verbose offline GIVEN DEFINES, GIVEN being the
- * options that stand for directives ("DIRECTIVE OPTION VALUE" lines) and DEFINES the -D options
- * ("NAME=VALUE" lines). On success the entry is current
- * and the front end execs it; on failure one {@code jrun: error:} line is printed and the status
- * is one of {@link ExitCode}.
+ * The builder's entry point, started by the front end on a cache miss (or handed to a compile
+ * server, which calls {@link #build}). Arguments, all present, empty when unset: ENTRY SCRIPT NAME
+ * JAVA fresh verbose offline GIVEN DEFINES, GIVEN being the options that stand for directives
+ * ("DIRECTIVE OPTION VALUE" lines) and DEFINES the -D options ("NAME=VALUE" lines). On success the
+ * entry is current and the front end execs it; on failure one {@code jrun: error:} line is printed
+ * and the status is one of {@link ExitCode}.
  */
 public final class BuildMain {
+    /** How many arguments the front end passes. */
+    public static final int ARGS = 9;
+
     private BuildMain() {
     }
 
     public static void main(String[] args) {
+        int status = build(args, Environment.current(), System.err);
+        if (status == 0 && args.length == ARGS) {
+            BackgroundGc.startInBackground(Path.of(args[0]).getParent().getParent());
+        }
+        System.exit(status);
+    }
+
+    /**
+     * Builds as the front end asked, for a run in {@code env} (its variables and working directory),
+     * printing to {@code err}; returns the exit status. Never throws.
+     */
+    public static int build(String[] args, Environment env, PrintStream err) {
+        return build(args, env, err, null);
+    }
+
+    /** The same, with a compile server's compilers for other JDKs. */
+    public static int build(String[] args, Environment env, PrintStream err, CompileWorkers workers) {
         boolean verbose = args.length > 5 && args[5].equals("verbose");
         try {
-            if (args.length < 9) {
+            if (args.length != ARGS) {
                 throw new JrunException(ExitCode.USAGE, "the builder is started by the jrun command, not by hand");
             }
             List<Directive> given = given(args[7]);
-            if (dev.jrun.script.Script.looksLikeCoordinates(args[1])) {
+            if (Script.looksLikeCoordinates(args[1])) {
                 // jrun group:artifact:version: the artifact and its dependencies are the class path
                 given.add(0, Directive.ofOption("DEPS", args[1], args[1]));
             }
             BuildOptions options = new BuildOptions(args[3].isEmpty() ? null : args[3], args[4].equals("fresh"),
-                    verbose, args[6].equals("offline"), defines(args[8]), given);
-            Environment env = Environment.current();
-            Planner planner = new Planner(new JdkFinder(env.vars()),
-                    () -> new dev.jrun.deps.MavenResolver(env.vars(), System.err));
-            new Builder(planner, options, System.err).build(Path.of(args[0]), Path.of(args[1]), args[2]);
-            BackgroundGc.startInBackground(Path.of(args[0]).getParent().getParent());
+                    verbose, args[6].equals("offline"), defines(args[8]), given, env);
+            Planner planner = new Planner(new JdkFinder(env.vars()), () -> new MavenResolver(env.vars(), err));
+            Path script = Script.looksLikeCoordinates(args[1]) ? Path.of(args[1]) : env.dir().resolve(args[1]);
+            new Builder(planner, options, err, workers).build(env.dir().resolve(args[0]), script, args[2]);
+            return 0;
         } catch (Throwable e) {
-            System.exit(Report.failure(e, verbose));
+            return Report.failure(e, verbose, err);
         }
-        System.exit(0);
     }
 
     /** "DIRECTIVE OPTION VALUE" lines, as the front end writes them, as directives. */
@@ -79,6 +100,6 @@ public final class BuildMain {
 
     /** The resolver for //DEPS; made only for scripts that have them, so others load none of its classes. */
     public static DependencyResolver resolver() {
-        return new dev.jrun.deps.MavenResolver();
+        return new MavenResolver();
     }
 }

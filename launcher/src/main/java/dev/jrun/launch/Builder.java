@@ -7,6 +7,7 @@ import dev.jrun.aot.AotFiles;
 import dev.jrun.boot.ScriptMain;
 import dev.jrun.compile.CompileRequest;
 import dev.jrun.compile.Compiler;
+import dev.jrun.compile.CompileWorkers;
 import dev.jrun.compile.CompilerJvm;
 import dev.jrun.compile.JarWriter;
 import dev.jrun.compile.JavacOptions;
@@ -42,11 +43,18 @@ public final class Builder {
     private final Planner planner;
     private final BuildOptions options;
     private final PrintStream err;
+    private final CompileWorkers workers;
 
     public Builder(Planner planner, BuildOptions options, PrintStream err) {
+        this(planner, options, err, null);
+    }
+
+    /** @param workers a compile server's compilers for other JDKs, or null to start one JVM a compile */
+    public Builder(Planner planner, BuildOptions options, PrintStream err, CompileWorkers workers) {
         this.planner = planner;
         this.options = options;
         this.err = err;
+        this.workers = workers;
     }
 
     /**
@@ -137,6 +145,7 @@ public final class Builder {
                     classes, plan.main().orElse(null));
             long start = System.nanoTime();
             main = plan.jdk().isCurrent() ? new Compiler(err).compile(req)
+                    : workers != null ? workers.compile(plan.jdk(), req, err, options.verbose())
                     : new CompilerJvm(cache.path(), tmp, options.verbose()).compile(plan.jdk(), req);
             say("compiled " + script.name() + " with JDK " + plan.jdk().version() + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -206,7 +215,7 @@ public final class Builder {
             parts.add("--java " + options.java());
         }
         for (String name : new String[] {"JAVA_HOME", "JRUN_REPO"}) {
-            String value = System.getenv(name);
+            String value = options.env().vars().get(name);
             if (value != null && !value.isEmpty()) {
                 parts.add(name + "=" + value);
             }

@@ -41,7 +41,7 @@ final class Agents {
     record Found(List<Plan.Agent> agents, boolean self, Map<String, String> manifest) {
     }
 
-    static Found of(List<Directive> directives, Resolution deps, Path scriptDir) {
+    static Found of(List<Directive> directives, Resolution deps, Path scriptDir, Path cwd) {
         List<Plan.Agent> agents = new ArrayList<>();
         Map<String, String> manifest = new LinkedHashMap<>();
         boolean self = false;
@@ -51,7 +51,7 @@ final class Agents {
             }
             List<String> words = d.words();
             self |= words.isEmpty();
-            Path dir = d.line() == 0 ? Path.of("").toAbsolutePath() : scriptDir;
+            Path dir = d.line() == 0 ? cwd : scriptDir;
             for (String word : words) {
                 String agent = target(word);
                 String options = word.length() > agent.length() ? word.substring(agent.length() + 1) : null;

@@ -31,17 +31,22 @@ final class InputCollector {
     private final List<Plan.Source> sources = new ArrayList<>();
     private final List<Plan.Resource> resources = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
+    private final Path cwd;
+
+    private InputCollector(Path cwd) {
+        this.cwd = cwd;
+    }
 
     static Result collect(Script script) {
-        return collect(script, List.of());
+        return collect(script, List.of(), Path.of("").toAbsolutePath());
     }
 
     /**
      * @param extra directives from jrun's command line ({@code --deps}, {@code -s}, ...): they come
      *              after the script's own, and their paths are relative to the working directory
      */
-    static Result collect(Script script, List<Directive> extra) {
-        InputCollector c = new InputCollector();
+    static Result collect(Script script, List<Directive> extra, Path cwd) {
+        InputCollector c = new InputCollector(cwd);
         c.seen.add(script.realPath());
         List<Directive> own = c.read(script);
         c.directives.addAll(own);
@@ -49,7 +54,6 @@ final class InputCollector {
         c.addResources(own, script.dir());
         List<Directive> given = c.javaDeps(extra);
         c.directives.addAll(given);
-        Path cwd = Path.of("").toAbsolutePath();
         c.addSources(given, cwd);
         c.addResources(given, cwd);
         Plan.Inputs inputs = new Plan.Inputs(script, new Directives(List.copyOf(c.directives)),
@@ -332,8 +336,7 @@ final class InputCollector {
     }
 
     /** A path as messages show it: relative to the working directory when it is below it. */
-    static String displayName(Path real) {
-        Path cwd = Path.of("").toAbsolutePath();
+    private String displayName(Path real) {
         return real.startsWith(cwd) ? cwd.relativize(real).toString() : real.toString();
     }
 }

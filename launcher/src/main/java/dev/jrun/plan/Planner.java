@@ -32,7 +32,7 @@ public final class Planner {
     }
 
     public Plan plan(Script script, BuildOptions options) {
-        InputCollector.Result collected = InputCollector.collect(script, options.given());
+        InputCollector.Result collected = InputCollector.collect(script, options.given(), options.env().dir());
         Plan.Inputs inputs = collected.inputs();
         var directives = inputs.directives();
         JvmOptions.check(directives);
@@ -55,7 +55,7 @@ public final class Planner {
                     : deps.classpath().get(0), script.name()));
         }
         List<Check> checks = new ArrayList<>(collected.checks());
-        Substitution subst = new Substitution(System.getenv(), System.getProperties(), options.defines());
+        Substitution subst = new Substitution(options.env().vars(), System.getProperties(), options.defines());
         Map<String, String> manifest = new LinkedHashMap<>();
         for (Directive d : directives.named("MANIFEST")) {
             for (String word : d.words()) {
@@ -73,7 +73,7 @@ public final class Planner {
         }
         subst.envUsed().forEach((name, value) -> checks.add(new Check.EnvIs(name, value)));
         subst.definesUsed().forEach((name, value) -> checks.add(new Check.DefineIs(name, value)));
-        Agents.Found agents = Agents.of(directives.all(), deps, script.dir());
+        Agents.Found agents = Agents.of(directives.all(), deps, script.dir(), options.env().dir());
         agents.manifest().forEach(manifest::putIfAbsent);
         for (Plan.Agent a : agents.agents()) {
             checks.add(new Check.FileExists(a.path()));

@@ -1,0 +1,44 @@
+package dev.jrun.compile;
+
+import dev.jrun.Report;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A compiler JVM that stays: a compile server's javac for a JDK other than its own. It reads one
+ * job a line from standard input ("REQUEST RESULT OUTPUT verbose|-", paths without spaces, in the
+ * server's private directory), compiles it as {@link CompileChild} would, writes what the compiler
+ * said to OUTPUT and answers "STATUS" on standard output. It ends when its input ends, that is when
+ * the server does.
+ */
+public final class CompileWorker {
+    private CompileWorker() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        for (String line; (line = in.readLine()) != null;) {
+            String[] job = line.split(" ");
+            out.println(job.length == 4 ? compile(job) : 70);
+        }
+    }
+
+    private static int compile(String[] job) throws IOException {
+        boolean verbose = job[3].equals("verbose");
+        try (PrintStream err = new PrintStream(Files.newOutputStream(Path.of(job[2])), true, StandardCharsets.UTF_8)) {
+            try {
+                String main = new Compiler(err).compile(CompileRequest.read(Path.of(job[0])));
+                Files.writeString(Path.of(job[1]), main, StandardCharsets.UTF_8);
+                return 0;
+            } catch (Exception | Error e) {
+                return Report.failure(e, verbose, err);
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.jrun.serve;
+
+import dev.jrun.compile.CompileWorkers;
+import dev.jrun.entry.BackgroundGc;
+import dev.jrun.launch.BuildMain;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A compile server at work: takes client process ids from its FIFO, one a line, and builds for
+ * each on a thread of its own, exactly as the builder JVM would (the same {@link BuildMain#build}),
+ * with the client's environment and working directory, saying what the builder would say on the
+ * client's standard error. It declines (the client then builds itself) what it must not do: a
+ * request of another jrun build, or anything once it is stopping.
+ */
+final class Server {
+    private final ServerDir dir;
+    private final String build;
+    private final int uid;
+    private final PrintStream log;
+    private final CompileWorkers workers;
+    private final Set<Reply> active = ConcurrentHashMap.newKeySet();
+    private final ExecutorService sessions = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "build");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicLong lastActive = new AtomicLong(System.nanoTime());
+    final AtomicLong builds = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    private volatile boolean stopping;
+
+    Server(ServerDir dir, String build, int uid, PrintStream log) {
+        this.dir = dir;
+        this.build = build;
+        this.uid = uid;
+        this.log = log;
+        this.workers = new CompileWorkers(dir.file(ServerDir.WORK));
+    }
+
+    CompileWorkers workers() {
+        return workers;
+    }
+
+    /** Every half second, a "." to each client whose build is under way. */
+    void startHeartbeat(ScheduledExecutorService timer) {
+        timer.scheduleWithFixedDelay(() -> active.forEach(r -> r.line(".")), 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /** Reads client process ids until the FIFO ends (it does not: the server holds it open too). */
+    void accept(BufferedReader in) throws IOException {
+        for (String line; (line = in.readLine()) != null;) {
+            String pid = line.strip();
+            if (pid.isEmpty() || !pid.chars().allMatch(Character::isDigit) || pid.length() > 10) {
+                log.println(Instant.now() + " ignored a line that names no process");
+                continue;
+            }
+            running.incrementAndGet();
+            lastActive.set(System.nanoTime());
+            sessions.execute(() -> {
+                try {
+                    serve(Long.parseLong(pid));
+                } finally {
+                    lastActive.set(System.nanoTime());
+                    running.decrementAndGet();
+                }
+            });
+        }
+    }
+
+    private void serve(long pid) {
+        Path replyFifo = dir.reply(pid);
+        try {
+            if (!Files.readAttributes(replyFifo, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther() // a FIFO
+                    || Request.owner(replyFifo) != uid) {
+                log.println(Instant.now() + " refused process " + pid + ": " + replyFifo + " is not this user's FIFO");
+                return;
+            }
+        } catch (IOException e) {
+            log.println(Instant.now() + " refused process " + pid + ": " + e);
+            return;
+        }
+        long start = System.nanoTime();
+        try (Reply reply = Reply.open(replyFifo)) {
+            Request req;
+            try {
+                req = Request.read(dir, pid, uid);
+            } catch (Request.Refused e) {
+                log.println(Instant.now() + " refused process " + pid + ": " + e.getMessage());
+                reply.line("N");
+                return;
+            }
+            if (stopping || !req.build().equals(build) || req.args().length != BuildMain.ARGS) {
+                reply.line("N");
+                return;
+            }
+            reply.line("A");
+            active.add(reply);
+            int status;
+            try {
+                status = BuildMain.build(req.args(), req.env(), reply.err(), workers);
+            } finally {
+                active.remove(reply);
+            }
+            reply.exit(status);
+            builds.incrementAndGet();
+            if (status != 0) {
+                failed.incrementAndGet();
+            }
+            log.println(Instant.now() + " built " + req.args()[2] + " for process " + pid + ": status " + status
+                    + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            if (status == 0) {
+                BackgroundGc.startInBackground(Path.of(req.args()[0]).getParent().getParent());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.println(Instant.now() + " process " + pid + ": " + e);
+        } finally {
+            try {
+                Files.deleteIfExists(dir.request(pid));
+                Files.deleteIfExists(replyFifo);
+            } catch (IOException e) {
+                // swept at the next start
+            }
+        }
+    }
+
+    /** No build under way, and none for {@code nanos}. */
+    boolean idleFor(long nanos) {
+        return running.get() == 0 && System.nanoTime() - lastActive.get() > nanos;
+    }
+
+    /** From now on every request is declined. */
+    void stop() {
+        stopping = true;
+    }
+}

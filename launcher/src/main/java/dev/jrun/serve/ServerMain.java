@@ -1,0 +1,193 @@
+package dev.jrun.serve;
+
+import dev.jrun.entry.CacheRoot;
+import java.io.BufferedReader;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A per-user compile server: {@code ServerMain DIR BUILD}, started in the background by the front
+ * end after a build that found none (see {@link ServerDir} for DIR). It keeps a warm compiler so
+ * that a run after an edit costs a compile, not a JVM start and a cold javac. One runs per DIR (its
+ * lock); it ends by itself after JRUN_COMPILE_SERVER_IDLE (seconds, or with s, m or h; default 10
+ * minutes) with nothing to do, and at once when its directory, its FIFO or its jrun install goes.
+ * It is reached through a FIFO in the user's private cache root, never a port.
+ */
+public final class ServerMain {
+    static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
+    static final Duration TRIM_AFTER = Duration.ofSeconds(5);
+    /** Held while the server lives (a lock whose channel the collector closed would let a second server in). */
+    private static FileLock held;
+
+    private ServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("jrun: error: the compile server is started by the jrun command, not by hand");
+            System.exit(2);
+        }
+        ServerDir dir = new ServerDir(Path.of(args[0]));
+        Path root = dir.dir().getParent().getParent();
+        CacheRoot.check(root);
+        Files.createDirectories(dir.dir(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        int uid = Request.owner(Path.of("/proc/self/"));
+        if (Request.owner(dir.dir()) != uid || Request.owner(dir.dir().getParent()) != uid) {
+            System.exit(7);
+        }
+        FileChannel lockChannel = FileChannel.open(dir.file(ServerDir.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        held = lockChannel.tryLock();
+        if (held == null) {
+            System.exit(0); // another server has it
+        }
+        Path logFile = dir.file(ServerDir.LOG);
+        if (Files.exists(logFile) && Files.size(logFile) > (1 << 20)) {
+            Files.move(logFile, dir.file(ServerDir.LOG + ".old"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        PrintStream log = new PrintStream(new FileOutputStream(logFile.toFile(), true), true, StandardCharsets.UTF_8);
+        System.setOut(log);
+        System.setErr(log);
+        sweep(dir);
+        Files.createDirectories(dir.file(ServerDir.WORK));
+        Path fifo = dir.file(ServerDir.IN);
+        Files.deleteIfExists(fifo);
+        Process mk = new ProcessBuilder("mkfifo", "-m", "600", fifo.toString()).inheritIO().start();
+        if (mk.waitFor() != 0) {
+            log.println(Instant.now() + " cannot make the FIFO " + fifo);
+            System.exit(8);
+        }
+        Object fifoKey = Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Duration idle = idle(System.getenv("JRUN_COMPILE_SERVER_IDLE"));
+        Install install = Install.ofThisJvm();
+        Server server = new Server(dir, args[1], uid, log);
+        Status status = new Status(dir, args[1], server);
+        Runnable cleanUp = () -> {
+            server.stop();
+            try {
+                if (Files.readString(dir.file(ServerDir.PID)).strip().equals(Long.toString(ProcessHandle.current().pid()))) {
+                    Files.deleteIfExists(dir.file(ServerDir.PID));
+                }
+                if (fifoKey.equals(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).fileKey())) {
+                    Files.deleteIfExists(fifo);
+                }
+            } catch (IOException e) {
+                // gone already
+            }
+            server.workers().close();
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(cleanUp));
+
+        RandomAccessFile in = new RandomAccessFile(fifo.toFile(), "rw"); // never at its end: we write to it too
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "timer");
+            t.setDaemon(true);
+            return t;
+        });
+        server.startHeartbeat(timer);
+        Path pidTmp = dir.file(ServerDir.PID + ".tmp");
+        Files.writeString(pidTmp, ProcessHandle.current().pid() + "\n");
+        Files.move(pidTmp, dir.file(ServerDir.PID), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        log.println(Instant.now() + " serving jrun build " + args[1] + " on JDK " + Runtime.version() + " (pid "
+                + ProcessHandle.current().pid() + ", idle exit after " + idle.toSeconds() + " s)");
+        status.write();
+        long[] trimmedAt = {0};
+        timer.scheduleWithFixedDelay(() -> {
+            String why = null;
+            if (server.idleFor(idle.toNanos())) {
+                why = "idle for " + idle.toSeconds() + " s";
+            } else if (!install.unchanged()) {
+                why = "jrun was installed again";
+            } else if (!sameFile(fifo, fifoKey)) {
+                why = "its FIFO is gone";
+            }
+            if (why != null) {
+                log.println(Instant.now() + " stopping: " + why);
+                cleanUp.run();
+                drain(in, server);
+                System.exit(0);
+            }
+            status.writeIfChanged();
+            sweep(dir);
+            if (server.idleFor(TRIM_AFTER.toNanos()) && server.builds.get() + 1 != trimmedAt[0]) {
+                // a server waits far more than it works: what its builds left is given back
+                trimmedAt[0] = server.builds.get() + 1;
+                System.gc();
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        Thread warm = new Thread(() -> Warmup.run(dir, log), "warm-up");
+        warm.setDaemon(true);
+        warm.start();
+        server.accept(new BufferedReader(new InputStreamReader(new FileInputStream(in.getFD()), StandardCharsets.US_ASCII)));
+    }
+
+    /** Clients that wrote before the FIFO went are told no (the accept thread does so, as the server is stopping). */
+    private static void drain(RandomAccessFile in, Server server) {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // what the accept thread has taken by now it has answered; the rest of the clients see the
+        // server gone and build themselves
+    }
+
+    private static boolean sameFile(Path p, Object key) {
+        try {
+            return key.equals(Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Requests and reply FIFOs of clients that are gone. */
+    private static void sweep(ServerDir dir) {
+        try (Stream<Path> s = Files.list(dir.dir())) {
+            s.forEach(p -> {
+                String n = p.getFileName().toString();
+                if ((n.startsWith("q.") || n.startsWith("r.")) && n.substring(2).chars().allMatch(Character::isDigit)
+                        && !n.substring(2).isEmpty() && ProcessHandle.of(Long.parseLong(n.substring(2))).isEmpty()) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        // next time
+                    }
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // next time
+        }
+    }
+
+    /** JRUN_COMPILE_SERVER_IDLE: seconds, or a number with s, m or h. */
+    static Duration idle(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_IDLE;
+        }
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        long unit = v.endsWith("h") ? 3600 : v.endsWith("m") ? 60 : 1;
+        try {
+            long n = Long.parseLong(v.replaceAll("[smh]$", ""));
+            return n > 0 ? Duration.ofSeconds(n * unit) : DEFAULT_IDLE;
+        } catch (NumberFormatException e) {
+            return DEFAULT_IDLE;
+        }
+    }
+}
