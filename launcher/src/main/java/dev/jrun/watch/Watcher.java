@@ -78,8 +78,7 @@ public final class Watcher {
                     return;
                 }
             }
-            InputFiles before = files;
-            files = reread(before);
+            files = reread(files);
             seen = Snapshot.of(files);
             if (changed.isEmpty()) {
                 err.println("jrun: watching " + files.files().size() + (files.files().size() == 1 ? " file" : " files")
