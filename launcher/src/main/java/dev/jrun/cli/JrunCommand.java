@@ -5,6 +5,7 @@ import dev.jrun.JrunException;
 import dev.jrun.Similar;
 import dev.jrun.Version;
 import dev.jrun.deps.Maven;
+import dev.jrun.script.Directive;
 import dev.jrun.script.Script;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +110,10 @@ public final class JrunCommand implements Callable<Integer> {
     @Option(names = "--enable-preview", description = "Compile and run with preview features, as //PREVIEW.")
     boolean preview;
 
+    @Option(names = "--watch", description = {"Run the script, and run it again each time it or one of its //SOURCES or "
+            + "//FILES is saved (the run stopped first); after a run ends, wait for the next save. Ctrl-C stops."})
+    boolean watch;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The .java file to run, or - for standard input.")
     String script;
 
@@ -116,7 +121,7 @@ public final class JrunCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException, InterruptedException {
         List<String> values = new ArrayList<>(defines);
         List.of(runtimeOptions, compileOptions, deps, repos, classPath, sources, files, agents).forEach(values::addAll);
         if (main != null) {
@@ -129,7 +134,11 @@ public final class JrunCommand implements Callable<Integer> {
             }
         }
         if (script == null) {
-            throw new JrunException(ExitCode.USAGE, "no script given; usage: jrun [OPTIONS] SCRIPT [ARGS...] (see jrun --help)");
+            throw new JrunException(ExitCode.USAGE, watch ? "--watch: no script given; usage: jrun --watch [OPTIONS] SCRIPT"
+                    + " [ARGS...] (see jrun --help)" : "no script given; usage: jrun [OPTIONS] SCRIPT [ARGS...] (see jrun --help)");
+        }
+        if (watch) {
+            return watch();
         }
         if (!Files.exists(Path.of(script))) {
             didYouMean(script);
@@ -138,6 +147,32 @@ public final class JrunCommand implements Callable<Integer> {
         Script.read(Path.of(script), script);
         throw new JrunException(ExitCode.USAGE, script + ": run scripts with the jrun command, which execs them;"
                 + " this entry point only reports problems");
+    }
+
+    /** --watch: the script must be a file; each run gets the command line without --watch. */
+    private int watch() throws java.io.IOException, InterruptedException {
+        if (script.equals("-")) {
+            throw new JrunException(ExitCode.USAGE, "--watch: standard input cannot be watched; name a script file");
+        }
+        Path file = Path.of(script);
+        if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
+                didYouMean(script);
+            }
+            Script.read(file, script); // (its one-line error: missing, unreadable, a directory)
+        }
+        List<String> given = spec.commandLine().getParseResult().expandedArgs();
+        int scriptAt = given.size() - args.size() - 1;
+        List<String> runArgs = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            if (i >= scriptAt || !given.get(i).equals("--watch")) {
+                runArgs.add(given.get(i));
+            }
+        }
+        List<Directive> directives = new ArrayList<>();
+        sources.forEach(s -> directives.add(Directive.ofOption("SOURCES", s, "--sources")));
+        files.forEach(f -> directives.add(Directive.ofOption("FILES", f, "--files")));
+        return WatchCommand.run(runArgs, file, directives);
     }
 
     /** A missing script that is a script's name without .java, or a mistyped command: say which. */

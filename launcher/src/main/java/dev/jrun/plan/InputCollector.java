@@ -31,6 +31,7 @@ final class InputCollector {
     private final List<Plan.Source> sources = new ArrayList<>();
     private final List<Plan.Resource> resources = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
+    private final List<InputFiles.Glob> globs = new ArrayList<>();
     private final Path cwd;
 
     private InputCollector(Path cwd) {
@@ -58,10 +59,11 @@ final class InputCollector {
         c.addResources(given, cwd);
         Plan.Inputs inputs = new Plan.Inputs(script, new Directives(List.copyOf(c.directives)),
                 List.copyOf(c.sources), List.copyOf(c.resources));
-        return new Result(inputs, List.copyOf(c.checks));
+        return new Result(inputs, List.copyOf(c.checks), List.copyOf(c.globs));
     }
 
-    record Result(Plan.Inputs inputs, List<Check> checks) {
+    /** What was collected; {@code globs} are the //SOURCES and //FILES globs, each with its directory. */
+    record Result(Plan.Inputs inputs, List<Check> checks, List<InputFiles.Glob> globs) {
     }
 
     /** A file's directives: its //NAME lines and its @Grab annotations, with //DEPS FILE.java read as //SOURCES. */
@@ -232,6 +234,7 @@ final class InputCollector {
         if (base.getParent() == null) {
             throw d.error(word + ": would search the whole file system; name a directory to search in");
         }
+        globs.add(new InputFiles.Glob(dir, word));
         List<Path> found;
         try {
             found = glob(dir, word);

@@ -31,6 +31,20 @@ public final class Planner {
         return InputCollector.collect(script).inputs();
     }
 
+    /**
+     * The files a build of {@code script} reads, to watch for changes: found as a build finds them,
+     * with {@code given} (-s, --files) after the script's own directives, and no dependency resolved.
+     */
+    public static InputFiles inputFiles(Script script, List<Directive> given) {
+        InputCollector.Result collected = InputCollector.collect(script, given, java.nio.file.Path.of("").toAbsolutePath());
+        Plan.Inputs inputs = collected.inputs();
+        List<java.nio.file.Path> files = new ArrayList<>();
+        files.add(script.path());
+        inputs.sources().forEach(s -> files.add(s.path()));
+        inputs.resources().forEach(r -> files.add(r.file()));
+        return new InputFiles(files.stream().distinct().toList(), collected.globs());
+    }
+
     public Plan plan(Script script, BuildOptions options) {
         InputCollector.Result collected = InputCollector.collect(script, options.given(), options.env().dir());
         Plan.Inputs inputs = collected.inputs();
