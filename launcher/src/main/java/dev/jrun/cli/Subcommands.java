@@ -21,5 +21,6 @@ final class Subcommands {
         cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new OutdatedCommand());
         cl.addSubcommand(new UpdateCommand());
+        cl.addSubcommand(new ServerCommand());
     }
 }

@@ -44,8 +44,10 @@ public final class Jrun {
     private Jrun(List<String> args) {
         this.args.addAll(args);
         // No background archive makers outliving a test or writing into its deleted directories;
-        // the AOT tests turn them back on with env("JRUN_NO_AOT", null).
+        // the AOT tests turn them back on with env("JRUN_NO_AOT", null). No compile server either
+        // (ServerIT's turn it on with env("JRUN_COMPILE_SERVER", null)).
         env.put("JRUN_NO_AOT", "1");
+        env.put("JRUN_COMPILE_SERVER", "off");
     }
 
     /** The checkout's root directory. */

@@ -43,6 +43,7 @@ final class Shell {
         env.put("PATH", CRON_PATH);
         env.put("JRUN", Jrun.bin().toString());
         env.put("JRUN_NO_AOT", "1");
+        env.put("JRUN_COMPILE_SERVER", "off");
     }
 
     /** {@code shell} is dash or bash. */
