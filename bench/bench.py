@@ -13,6 +13,14 @@ Cases (the README quotes their figures):
   cached-25, noaot-25   the same on JDK 25
   first-17    `jrun --fresh hello.java`       vs `java hello.java` (JEP 330)     (JDK 17)
   first-25    the same on JDK 25
+  edit-17     the run after an edit, the compile server warm: append a comment line to edit.java, then
+              `jrun edit.java`, vs `java edit.java` (which compiles every run anyway)   (JDK 17)
+  edit-25     the same on JDK 25 (the server's kept compiler JVM for JDK 25)
+  server-rss  the compile server's resident memory when idle, and its JDK 25 compiler's (no ratio)
+
+Every case but edit-* runs with JRUN_COMPILE_SERVER=off: a server started by a build would warm up in
+the background while later cases are timed. (first-* is then exactly a first run with no server
+running: a build starts one only after its run.)
 """
 import argparse
 import os
@@ -48,6 +56,8 @@ def jdk(major):
 
 
 def run(cmd, env, cwd):
+    if callable(cmd):
+        return cmd()
     t = time.perf_counter()
     p = subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     dt = time.perf_counter() - t
@@ -64,6 +74,34 @@ def settle(cache, timeout=120):
         if not any(os.path.exists(os.path.join(entries, e, "aot.lock")) for e in os.listdir(entries)):
             return
         time.sleep(0.2)
+
+
+def edited(path, cmd, env, cwd):
+    """A command run right after an edit of path: a comment line appended (not timed)."""
+    count = [0]
+
+    def go():
+        count[0] += 1
+        with open(path, "a") as f:
+            f.write("// edit %d %d\n" % (count[0], time.time_ns()))
+        return run(cmd, env, cwd)
+    return go
+
+
+def wait_for_server(cache, timeout=120):
+    """Waits until the compile server of the cache has warmed up."""
+    deadline = time.time() + timeout
+    servers = os.path.join(cache, "server")
+    while time.time() < deadline:
+        for d in os.listdir(servers) if os.path.isdir(servers) else []:
+            try:
+                with open(os.path.join(servers, d, "log")) as f:
+                    if "warmed up" in f.read():
+                        return
+            except OSError:
+                pass
+        time.sleep(0.2)
+    sys.exit("bench: no compile server started in %s" % cache)
 
 
 def pair(name, a, b, runs, env, cwd, warm=3):
@@ -92,8 +130,13 @@ def main():
     try:
         env = dict(os.environ)
         env["JRUN_CACHE_DIR"] = os.path.join(work, "cache")
+        env["JRUN_COMPILE_SERVER"] = "off"
+        served = dict(env)
+        del served["JRUN_COMPILE_SERVER"]
         with open(os.path.join(work, "hello.java"), "w") as f:
             f.write(HELLO)
+        with open(os.path.join(work, "edit.java"), "w") as f:
+            f.write(HELLO.replace("class hello", "class edit"))
         rows = []
         for major in (17, 25):
             home = jdk(major)
@@ -126,10 +169,22 @@ def main():
                 # no archive maker left running in the background to overlap the next timed runs
                 quiet = dict(env, JRUN_NO_AOT="1")
                 rows.append(pair("first-%d" % major, fresh, [java, "hello.java"], max(11, args.runs // 2), quiet, work))
+            if not args.only or "edit-%d" % major in args.only:
+                edit = [args.jrun, "--java", str(major), "edit.java"]
+                run(edit, served, work)  # builds in the builder JVM, which starts the server
+                wait_for_server(served["JRUN_CACHE_DIR"])
+                rows.append(pair("edit-%d" % major, edited(os.path.join(work, "edit.java"), edit, served, work),
+                                 [java, "edit.java"], max(11, args.runs // 2), served, work))
         print("%-10s %12s %12s %8s" % ("case", "jrun ms", "baseline ms", "ratio"))
         for name, a, b, r in rows:
             print("%-10s %12.1f %12.1f %7.2fx" % (name, a, b, r))
-        print("(medians of alternating runs; baseline: cached-*/noaot-* java -cp jar, first-* java hello.java)")
+        print("(medians of alternating runs; baseline: cached-*/noaot-* java -cp jar, first-*/edit-* java X.java)")
+        if not args.only or any(o.startswith("edit") or o == "server-rss" for o in args.only):
+            time.sleep(8)  # an idle server gives its builds' garbage back after 5 s
+            status = subprocess.run([args.jrun, "server", "status"], env=served, stdout=subprocess.PIPE, text=True)
+            print("server-rss (idle, after the edit cases):")
+            print(status.stdout.rstrip())
+        subprocess.run([args.jrun, "server", "stop"], env=served, stdout=subprocess.DEVNULL)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

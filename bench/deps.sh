@@ -3,6 +3,10 @@
 #   deps-first   first run (resolve with a warm local repository + compile + run), the script's cache
 #                cleared before each run: jrun vs JBang (dev.jbang:jbang-cli from Maven Central)
 #   deps-cached  cached run: jrun vs plain `java -cp pico.jar:picocli.jar pico`
+#   deps-edit    the run after an edit (a comment line appended), the compile server warm: jrun vs
+#                `java -cp picocli.jar picoedit.java` (the source launcher, which compiles every run)
+# The first two run with JRUN_COMPILE_SERVER=off (deps-first deletes the cache every run, and a
+# server warming up in the background would overlap the timed runs).
 #
 #   bench/deps.sh [--runs N]        (bench/run calls it with JRUN set)
 #
@@ -57,7 +61,9 @@ public class pico implements Runnable {
 }
 JAVA
 
-export JRUN_REPO="$work/m2" JBANG_REPO="$work/m2" JRUN_CACHE_DIR="$work/jrun-cache" \
+sed 's/class pico /class picoedit /; s/new pico()/new picoedit()/' "$work/pico.java" >"$work/picoedit.java"
+
+export JRUN_COMPILE_SERVER=off JRUN_REPO="$work/m2" JBANG_REPO="$work/m2" JRUN_CACHE_DIR="$work/jrun-cache" \
     JBANG_DIR="$work/jbang-home" JBANG_CACHE_DIR="$work/jbang-cache"
 # warm the local repository (and check both work)
 "$JRUN" "$work/pico.java" -n jrun >/dev/null
@@ -72,7 +78,7 @@ export BENCH_HERE="$here" JBANG_VERSION="$jbang_version"
 python3 - "$JRUN" "$runs" <<'PY'
 import os, sys
 sys.path.insert(0, os.path.join(os.environ["BENCH_HERE"]))
-from bench import pair
+from bench import pair, edited, wait_for_server, run
 jrun, runs = sys.argv[1], int(sys.argv[2])
 work = os.getcwd()
 env = dict(os.environ)
@@ -82,9 +88,21 @@ cached = [jrun, "pico.java", "-n", "x"]
 plain = ["java", "-cp", "pico.jar:" + os.path.join(work, "m2/info/picocli/picocli/4.7.7/picocli-4.7.7.jar"), "pico", "-n", "x"]
 rows = [pair("deps-first", first_jrun, first_jbang, max(5, runs // 2), env, work, warm=1),
         pair("deps-cached", cached, plain, runs, env, work)]
+served = dict(env, JRUN_CACHE_DIR=os.path.join(work, "jrun-edit-cache"))
+del served["JRUN_COMPILE_SERVER"]
+edit = [jrun, "picoedit.java", "-n", "x"]
+run(edit, served, work)  # the builder JVM builds it and starts the server
+wait_for_server(served["JRUN_CACHE_DIR"])
+picocli = os.path.join(work, "m2/info/picocli/picocli/4.7.7/picocli-4.7.7.jar")
+rows.append(pair("deps-edit", edited(os.path.join(work, "picoedit.java"), edit, served, work),
+                 ["java", "-cp", picocli, "picoedit.java", "-n", "x"], max(11, runs // 2), served, work))
+import subprocess, shutil
+subprocess.run([jrun, "server", "stop"], env=served, stdout=subprocess.DEVNULL)
+shutil.rmtree(served["JRUN_CACHE_DIR"], ignore_errors=True)
 print("%-12s %10s %12s %8s" % ("case", "jrun ms", "baseline ms", "ratio"))
 for name, a, b, r in rows:
     print("%-12s %10.1f %12.1f %7.2fx" % (name, a, b, r))
-print("(medians of alternating runs; baseline: deps-first JBang %s, deps-cached java -cp jar:picocli.jar)"
+print("(medians of alternating runs; baseline: deps-first JBang %s, deps-cached java -cp jar:picocli.jar,"
+      " deps-edit java -cp picocli.jar picoedit.java)"
       % os.environ["JBANG_VERSION"])
 PY

@@ -25,8 +25,20 @@ final class BootClasses {
     private BootClasses() {
     }
 
+    /** Read once a JVM: a compile server builds many entries, and jrun's jar does not change under it. */
+    private static volatile Map<String, byte[]> read;
+
     /** Their names in a jar (dev/jrun/boot/X.class) and bytes. */
     static Map<String, byte[]> read() throws IOException {
+        Map<String, byte[]> classes = read;
+        if (classes == null) {
+            classes = java.util.Collections.unmodifiableMap(readJar());
+            read = classes;
+        }
+        return classes;
+    }
+
+    private static Map<String, byte[]> readJar() throws IOException {
         Map<String, byte[]> classes = new TreeMap<>();
         Path source;
         try {
