@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A compiler JVM that stays: a compile server's javac for a JDK other than its own. It reads one
@@ -23,11 +24,34 @@ public final class CompileWorker {
     public static void main(String[] args) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        AtomicLong jobs = new AtomicLong();
+        Thread trim = new Thread(() -> {
+            // like the server: what the compiles left is given back once it waits
+            long seen = 0;
+            while (true) {
+                try {
+                    Thread.sleep(5000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = jobs.get();
+                if (now == seen && now > 0 && now != trimmed) {
+                    trimmed = now;
+                    System.gc();
+                }
+                seen = now;
+            }
+        }, "trim");
+        trim.setDaemon(true);
+        trim.start();
         for (String line; (line = in.readLine()) != null;) {
             String[] job = line.split(" ");
             out.println(job.length == 4 ? compile(job) : 70);
+            jobs.incrementAndGet();
         }
     }
+
+    private static long trimmed;
 
     private static int compile(String[] job) throws IOException {
         boolean verbose = job[3].equals("verbose");

@@ -124,7 +124,7 @@ public final class CompileWorkers {
 
         private void start() throws IOException {
             List<String> cmd = List.of(jdk.java().toString(), "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
-                    "-XX:TieredStopAtLevel=1", "-Xss4m", "-Xlog:disable", "-Xlog:all=off",
+                    "-XX:TieredStopAtLevel=1", "-Xss4m", "-Xmn32m", "-Xlog:disable", "-Xlog:all=off",
                     "-cp", System.getProperty("java.class.path"), CompileWorker.class.getName());
             process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             to = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

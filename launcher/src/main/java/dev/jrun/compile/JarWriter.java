@@ -34,7 +34,8 @@ public final class JarWriter {
         attrs.putValue("Created-By", "jrun " + Version.get());
         extraManifest.forEach(attrs::putValue);
         Set<String> written = new HashSet<>();
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(jar), 1 << 16);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             written.add("META-INF/");
             written.add("META-INF/MANIFEST.MF");
             for (Map.Entry<String, byte[]> b : boot.entrySet()) {

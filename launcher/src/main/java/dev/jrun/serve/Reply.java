@@ -58,6 +58,9 @@ final class Reply implements AutoCloseable {
         err.flush();
         lines.finish();
         line("X " + status);
+        synchronized (this) {
+            broken = true; // nothing after the last line (a late heartbeat), for the FIFO's next client
+        }
     }
 
     @Override

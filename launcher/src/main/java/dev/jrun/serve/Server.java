@@ -45,7 +45,16 @@ final class Server {
     final AtomicLong failed = new AtomicLong();
     private volatile boolean stopping;
 
-    Server(ServerDir dir, String build, int uid, PrintStream log) {
+    private final ReplyPool pool;
+    private final Set<Integer> busy = ConcurrentHashMap.newKeySet();
+
+    /** Whether the pool's FIFO {@code slot} is in use by a build under way. */
+    boolean busy(int slot) {
+        return busy.contains(slot);
+    }
+
+    Server(ServerDir dir, String build, int uid, PrintStream log, ReplyPool pool) {
+        this.pool = pool;
         this.dir = dir;
         this.build = build;
         this.uid = uid;
@@ -65,16 +74,18 @@ final class Server {
     /** Reads client process ids until the FIFO ends (it does not: the server holds it open too). */
     void accept(BufferedReader in) throws IOException {
         for (String line; (line = in.readLine()) != null;) {
-            String pid = line.strip();
-            if (pid.isEmpty() || !pid.chars().allMatch(Character::isDigit) || pid.length() > 10) {
+            String[] words = line.strip().split(" ");
+            if (words.length > 2 || !number(words[0], 10) || words.length == 2 && !number(words[1], 3)) {
                 log.println(Instant.now() + " ignored a line that names no process");
                 continue;
             }
+            long pid = Long.parseLong(words[0]);
+            int slot = words.length == 2 ? Integer.parseInt(words[1]) : -1;
             running.incrementAndGet();
             lastActive.set(System.nanoTime());
             sessions.execute(() -> {
                 try {
-                    serve(Long.parseLong(pid));
+                    serve(pid, slot);
                 } finally {
                     lastActive.set(System.nanoTime());
                     running.decrementAndGet();
@@ -83,18 +94,49 @@ final class Server {
         }
     }
 
-    private void serve(long pid) {
-        Path replyFifo = dir.reply(pid);
-        try {
-            if (!Files.readAttributes(replyFifo, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther() // a FIFO
-                    || Request.owner(replyFifo) != uid) {
-                log.println(Instant.now() + " refused process " + pid + ": " + replyFifo + " is not this user's FIFO");
-                return;
-            }
-        } catch (IOException e) {
-            log.println(Instant.now() + " refused process " + pid + ": " + e);
+    private static boolean number(String s, int digits) {
+        return !s.isEmpty() && s.length() <= digits && s.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** Serves process {@code pid}, answering on its own FIFO, or on the pool's FIFO {@code slot} that it claimed. */
+    private void serve(long pid, int slot) {
+        Path replyFifo = slot < 0 ? dir.reply(pid) : dir.pooled(slot);
+        if (slot >= 0 && (!pool.isClaimedBy(slot, pid) || !busy.add(slot))) {
+            log.println(Instant.now() + " refused process " + pid + ": it did not claim reply FIFO " + slot);
             return;
         }
+        try {
+            if (isOurFifo(replyFifo)) {
+                answer(pid, replyFifo);
+            } else {
+                log.println(Instant.now() + " refused process " + pid + ": " + replyFifo + " is not this user's FIFO");
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(dir.request(pid));
+                if (slot < 0) {
+                    Files.deleteIfExists(replyFifo);
+                } else {
+                    pool.release(slot); // (after the answer's FIFO is closed: the next client gets an empty one)
+                }
+            } catch (IOException e) {
+                // swept later
+            } finally {
+                busy.remove(slot);
+            }
+        }
+    }
+
+    private boolean isOurFifo(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther() // a FIFO
+                    && Request.owner(p) == uid;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void answer(long pid, Path replyFifo) {
         long start = System.nanoTime();
         try (Reply reply = Reply.open(replyFifo)) {
             Request req;
@@ -129,13 +171,6 @@ final class Server {
             }
         } catch (IOException | RuntimeException e) {
             log.println(Instant.now() + " process " + pid + ": " + e);
-        } finally {
-            try {
-                Files.deleteIfExists(dir.request(pid));
-                Files.deleteIfExists(replyFifo);
-            } catch (IOException e) {
-                // swept at the next start
-            }
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
  * (a server never serves another). In it: {@code lock} (held by the running server), {@code pid}
  * (written once it listens), {@code in} (the FIFO a client writes its process id to, one line),
  * {@code status} (what it has done), {@code log}, {@code work/} (its compilers' jobs), and per
- * client {@code q.PID} (the request) and {@code r.PID} (the FIFO the answer comes back on).
+ * client {@code q.PID} (the request) and the FIFO the answer comes back on: one of the pool's
+ * {@code p.N}, claimed by creating {@code c.N} (holding the client's pid) with O_EXCL, or when all
+ * are taken the client's own {@code r.PID}. The pool spares a client the fork of mkfifo.
  */
 public record ServerDir(Path dir) {
     public static final String PID = "pid";
@@ -50,6 +52,15 @@ public record ServerDir(Path dir) {
 
     public Path reply(long pid) {
         return dir.resolve("r." + pid);
+    }
+
+    /** The pool's reply FIFO {@code slot} (p.N), which a client claims by creating c.N. */
+    public Path pooled(int slot) {
+        return dir.resolve("p." + slot);
+    }
+
+    public Path claim(int slot) {
+        return dir.resolve("c." + slot);
     }
 
     /** The running server's process, if its pid file names a live one. */

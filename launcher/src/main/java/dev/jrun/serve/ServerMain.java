@@ -77,7 +77,9 @@ public final class ServerMain {
         Object fifoKey = Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         Duration idle = idle(System.getenv("JRUN_COMPILE_SERVER_IDLE"));
         Install install = Install.ofThisJvm();
-        Server server = new Server(dir, args[1], uid, log);
+        ReplyPool pool = new ReplyPool(dir);
+        pool.make();
+        Server server = new Server(dir, args[1], uid, log, pool);
         Status status = new Status(dir, args[1], server);
         Runnable cleanUp = () -> {
             server.stop();
@@ -126,6 +128,7 @@ public final class ServerMain {
             }
             status.writeIfChanged();
             sweep(dir);
+            pool.sweep(server::busy);
             if (server.idleFor(TRIM_AFTER.toNanos()) && server.builds.get() + 1 != trimmedAt[0]) {
                 // a server waits far more than it works: what its builds left is given back
                 trimmedAt[0] = server.builds.get() + 1;
