@@ -38,6 +38,8 @@ import javax.tools.ToolProvider;
  */
 public final class Compiler {
     private final PrintStream err;
+    /** javac (stateless: every compile has a task and a file manager of its own), looked up once a JVM. */
+    private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
     /** @param err where javac's diagnostics go: errors, warnings and notes, as javac shows them */
     public Compiler(PrintStream err) {
@@ -46,7 +48,7 @@ public final class Compiler {
 
     /** Compiles {@code req} into its class directory and returns the main class's binary name. */
     public String compile(CompileRequest req) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        JavaCompiler javac = JAVAC;
         if (javac == null) {
             throw new JrunException(ExitCode.NO_JDK, "the Java runtime at " + System.getProperty("java.home")
                     + " has no compiler (it is a JRE, not a JDK); install a JDK");

@@ -37,6 +37,18 @@ final class ReplyPool {
         }
     }
 
+    /** Deletes the FIFOs and claims (a server's end). */
+    void remove() {
+        for (int i = 0; i < SIZE; i++) {
+            try {
+                Files.deleteIfExists(dir.pooled(i));
+                Files.deleteIfExists(dir.claim(i));
+            } catch (IOException e) {
+                // the next server's start deletes them
+            }
+        }
+    }
+
     boolean isClaimedBy(int slot, long pid) {
         if (slot >= SIZE) {
             return false;

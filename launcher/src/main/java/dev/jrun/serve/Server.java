@@ -183,4 +183,16 @@ final class Server {
     void stop() {
         stopping = true;
     }
+
+    /** Waits, at most {@code max}, until no build is under way. */
+    void awaitIdle(java.time.Duration max) {
+        long until = System.nanoTime() + max.toNanos();
+        while (running.get() > 0 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
 }

@@ -87,15 +87,27 @@ public final class ServerMain {
                 if (Files.readString(dir.file(ServerDir.PID)).strip().equals(Long.toString(ProcessHandle.current().pid()))) {
                     Files.deleteIfExists(dir.file(ServerDir.PID));
                 }
-                if (fifoKey.equals(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).fileKey())) {
+                if (sameFile(fifo, fifoKey)) {
                     Files.deleteIfExists(fifo);
                 }
             } catch (IOException e) {
                 // gone already
             }
             server.workers().close();
+            // what a server of the next jrun build would not use; the log stays, for jrun server status's reader
+            pool.remove();
+            CacheRoot.deleteTree(dir.file(ServerDir.WORK));
+            try {
+                Files.deleteIfExists(dir.file(ServerDir.STATUS));
+            } catch (IOException e) {
+                // stale, but naming a process that is gone
+            }
         };
-        Runtime.getRuntime().addShutdownHook(new Thread(cleanUp));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop(); // (SIGTERM, jrun server stop: the builds under way finish first)
+            server.awaitIdle(Duration.ofSeconds(60));
+            cleanUp.run();
+        }));
 
         RandomAccessFile in = new RandomAccessFile(fifo.toFile(), "rw"); // never at its end: we write to it too
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -123,7 +135,7 @@ public final class ServerMain {
             if (why != null) {
                 log.println(Instant.now() + " stopping: " + why);
                 cleanUp.run();
-                drain(in, server);
+                settle();
                 System.exit(0);
             }
             status.writeIfChanged();
@@ -141,15 +153,16 @@ public final class ServerMain {
         server.accept(new BufferedReader(new InputStreamReader(new FileInputStream(in.getFD()), StandardCharsets.US_ASCII)));
     }
 
-    /** Clients that wrote before the FIFO went are told no (the accept thread does so, as the server is stopping). */
-    private static void drain(RandomAccessFile in, Server server) {
+    /**
+     * A moment for clients that wrote before the FIFO went: the accept thread tells them no (the
+     * server is stopping); the later ones find no FIFO, or the server gone, and build themselves.
+     */
+    private static void settle() {
         try {
             Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // what the accept thread has taken by now it has answered; the rest of the clients see the
-        // server gone and build themselves
     }
 
     private static boolean sameFile(Path p, Object key) {
