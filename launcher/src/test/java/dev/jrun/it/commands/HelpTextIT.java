@@ -15,7 +15,7 @@ class HelpTextIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "init", "info", "jdks", "app", "app install", "cache", "cache list", "cache gc", "export maven",
-        "lock", "binfmt", "binfmt register", "binfmt unregister", "binfmt status"})
+        "lock", "binfmt", "binfmt register", "binfmt unregister", "binfmt status", "server", "server status", "server stop"})
     void helpBreaksLinesOnlyWhereTheyAreFull(String command) {
         List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
         args.add("--help");
