@@ -102,11 +102,11 @@ class ServerIT {
 
     // ---------------------------------------------------------------- helpers
 
-    static void await(BooleanSupplier condition, Duration limit, String what) {
+    static void await(BooleanSupplier condition, Duration limit, java.util.function.Supplier<String> what) {
         Instant until = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(until)) {
-                fail("waited " + limit.toSeconds() + " s for " + what);
+                fail("waited " + limit.toSeconds() + " s for " + what.get());
             }
             try {
                 Thread.sleep(100);
@@ -131,14 +131,14 @@ class ServerIT {
 
     /** The one server directory (CACHE/server/BUILD), once it is there. */
     static Path serverDir(Path cache) {
-        await(() -> serverDirs(cache).size() == 1, WAIT, "the server directory under " + cache.resolve("server"));
+        await(() -> serverDirs(cache).size() == 1, WAIT, () -> "the server directory under " + cache.resolve("server"));
         return serverDirs(cache).get(0);
     }
 
     /** Waits until the server of {@code cache} says it is warm; its directory. */
     static Path awaitWarm(Path cache) {
         Path sd = serverDir(cache);
-        await(() -> log(sd).contains("warmed up"), WAIT, "the server's warm-up; its log:\n" + log(sd));
+        await(() -> log(sd).contains("warmed up"), WAIT, () -> "the server's warm-up; its log:\n" + log(sd));
         return sd;
     }
 
@@ -160,7 +160,7 @@ class ServerIT {
 
     /** The server's pid, from its pid file. */
     static long serverPid(Path sd) {
-        await(() -> !read(sd.resolve("pid")).isBlank(), WAIT, sd.resolve("pid") + "");
+        await(() -> !read(sd.resolve("pid")).isBlank(), WAIT, () -> sd.resolve("pid") + "");
         return Long.parseLong(read(sd.resolve("pid")).strip());
     }
 
@@ -175,7 +175,7 @@ class ServerIT {
 
     /** Waits until the server's log shows {@code n} builds of NAME (it logs a build after it answers). */
     static List<String> awaitBuilds(Path sd, String name, int n) {
-        await(() -> builds(sd, name).size() >= n, WAIT, n + " builds of " + name + " in the log:\n" + log(sd));
+        await(() -> builds(sd, name).size() >= n, WAIT, () -> n + " builds of " + name + " in the log:\n" + log(sd));
         return builds(sd, name);
     }
 
@@ -328,7 +328,7 @@ class ServerIT {
         String[] status = {""};
         // (the status file is rewritten within a second of a build)
         await(() -> line.matcher(status[0] = ok(jrun("server", "status")).out()).find(), Duration.ofSeconds(30),
-                "jrun server status to show 2 builds; it said: " + status[0]);
+                () -> "jrun server status to show 2 builds; it said: " + status[0]);
         Matcher m = line.matcher(status[0]);
         assertTrue(m.find(), status[0]);
         assertEquals(pid, Long.parseLong(m.group(1)), status[0]);
@@ -439,12 +439,12 @@ class ServerIT {
         ok(jrun("idle.java").env("JRUN_COMPILE_SERVER_IDLE", "3"));
         Path sd = serverDir(cache());
         Pattern serving = Pattern.compile("serving jrun build \\S+ on JDK \\S+ \\(pid (\\d+), idle exit after 3 s\\)");
-        await(() -> serving.matcher(log(sd)).find(), WAIT, "the server to start; log:\n" + log(sd));
+        await(() -> serving.matcher(log(sd)).find(), WAIT, () -> "the server to start; log:\n" + log(sd));
         Instant seen = Instant.now();
         Matcher m = serving.matcher(log(sd));
         assertTrue(m.find());
         long pid = Long.parseLong(m.group(1));
-        await(() -> !alive(pid), Duration.ofSeconds(60), "the idle server " + pid + " to end; log:\n" + log(sd));
+        await(() -> !alive(pid), Duration.ofSeconds(60), () -> "the idle server " + pid + " to end; log:\n" + log(sd));
         Duration took = Duration.between(seen, Instant.now());
         assertTrue(took.toSeconds() <= 20, "ended " + took.toSeconds() + " s after it started");
         assertTrue(log(sd).contains("stopping: idle for 3 s"), log(sd));
@@ -496,14 +496,14 @@ class ServerIT {
                 throw new IllegalStateException(e);
             }
         });
-        await(() -> Files.exists(marker), WAIT, "the slow processor to start in the server");
+        await(() -> Files.exists(marker), WAIT, () -> "the slow processor to start in the server");
         assertTrue(hasReplyFifo(sd), "a client's reply FIFO is there");
         assertTrue(builds(sd, "slow.java").isEmpty(), "the build is under way: " + log(sd));
         Files.delete(marker);
         assertEquals(0, Tools.sh("kill -9 " + pid));
         Instant killed = Instant.now();
         // the builder JVM takes it over: the processor starts again there
-        await(() -> Files.exists(marker), WAIT, "the builder to take the build over");
+        await(() -> Files.exists(marker), WAIT, () -> "the builder to take the build over");
         Duration fallback = Duration.between(killed, Instant.now());
         Jrun.Result r = run.get(3, TimeUnit.MINUTES);
         assertEquals(0, r.status(), r.toString());
@@ -544,7 +544,7 @@ class ServerIT {
         Jrun.Result r = finish(right, Duration.ofMinutes(2));
         assertEquals(0, r.status(), r.toString());
         await(() -> log(sd).contains(" built other.java for process " + right.pid() + ": status 0"), WAIT,
-                "the build for " + right.pid() + " in the log:\n" + log(sd));
+                () -> "the build for " + right.pid() + " in the log:\n" + log(sd));
         String log = log(sd);
         assertFalse(log.contains("for process " + wrong.pid() + ":"), log);
         assertFalse(Files.exists(sd.resolve("q." + wrong.pid())) || Files.exists(sd.resolve("r." + wrong.pid())),
@@ -582,7 +582,7 @@ class ServerIT {
                 "the server runs the private install");
         Path jar = prefix.resolve("lib/jrun/jrun.jar");
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
-        await(() -> !alive(pid), Duration.ofSeconds(30), "the server to stop after the install changed; log:\n" + log(sd));
+        await(() -> !alive(pid), Duration.ofSeconds(30), () -> "the server to stop after the install changed; log:\n" + log(sd));
         assertTrue(log(sd).contains("stopping: jrun was installed again"), log(sd));
         assertFalse(Files.exists(sd.resolve("in")), "FIFO left");
     }
@@ -778,7 +778,7 @@ class ServerIT {
         Pattern compiler = Pattern.compile("(?m)^compiler pid (\\d+) +JDK 25\\S* .* 2 compiles");
         String[] status = {""};
         await(() -> compiler.matcher(status[0] = ok(jrun("server", "status")).out()).find(), Duration.ofSeconds(30),
-                "a JDK 25 compiler with 2 compiles in jrun server status; it said: " + status[0]);
+                () -> "a JDK 25 compiler with 2 compiles in jrun server status; it said: " + status[0]);
         Matcher m = compiler.matcher(status[0]);
         assertTrue(m.find());
         long worker = Long.parseLong(m.group(1));
@@ -786,9 +786,26 @@ class ServerIT {
         assertTrue(alive(worker));
         assertTrue(status[0].contains("server   pid " + serverPid(sd) + " "), status[0]);
         assertEquals(2, awaitBuilds(sd, "jdk25.java", 2).size(), log(sd));
+
+        // a compiler that died is started again by the next build that needs it
+        assertEquals(0, Tools.sh("kill -9 " + worker));
+        await(() -> !alive(worker), WAIT, () -> "the killed compiler to be gone");
+        write("jdk25.java", "//JAVA 25\n// edited again\n" + feature);
+        Jrun.Result fourth = ok(jrun("--verbose", "jdk25.java"));
+        assertEquals("feature 25\n", fourth.out());
+        assertTrue(fourth.err().contains(SERVED), fourth.err());
+        Pattern again = Pattern.compile("(?m)^compiler pid (\\d+) +JDK 25\\S* .* 1 compiles");
+        await(() -> again.matcher(status[0] = ok(jrun("server", "status")).out()).find(), Duration.ofSeconds(30),
+                () -> "a new JDK 25 compiler in jrun server status; it said: " + status[0]);
+        Matcher m2 = again.matcher(status[0]);
+        assertTrue(m2.find());
+        long second25 = Long.parseLong(m2.group(1));
+        watched.add(second25);
+        assertNotEquals(worker, second25);
+
         Jrun.Result stop = ok(jrun("server", "stop"));
         assertTrue(stop.out().contains("stopped the compile server"), stop.out());
-        await(() -> !alive(worker), Duration.ofSeconds(30), "the JDK 25 compiler to end with its server");
+        await(() -> !alive(second25), Duration.ofSeconds(30), () -> "the JDK 25 compiler to end with its server");
     }
 
     /** Brief 10: jrun server stop stops it; status then says none is running. */
@@ -814,4 +831,54 @@ class ServerIT {
         assertFalse(r.err().contains(SERVED), r.err());
     }
 
+
+    /**
+     * A served build sees the run's environment (from /proc/PID/environ), not the server's: a
+     * //MANIFEST value from ${env.SIT_WORD}; a changed value rebuilds, served again.
+     */
+    @Test
+    void aServedBuildSeesTheRunsEnvironment() throws Exception {
+        startServer();
+        write("envy.java", """
+                //MANIFEST Sit-Word=${env.SIT_WORD}
+                public class envy {
+                    public static void main(String[] a) throws Exception {
+                        var jar = new java.util.jar.JarFile(new java.io.File(
+                                envy.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+                        System.out.println(jar.getManifest().getMainAttributes().getValue("Sit-Word"));
+                    }
+                }
+                """);
+        for (String word : List.of("alpha", "beta")) {
+            Jrun.Result r = ok(jrun("--verbose", "envy.java").env("SIT_WORD", word));
+            assertEquals(word + "\n", r.out());
+            assertTrue(r.err().contains(SERVED), r.err());
+        }
+    }
+
+    /** A server that stops answering (SIGSTOP) costs a run seconds: it builds itself, and is right. */
+    @Test
+    void aHungServerCostsSecondsNotTheRun() throws Exception {
+        Path sd = startServer();
+        long pid = serverPid(sd);
+        assertEquals(0, Tools.sh("kill -STOP " + pid));
+        try {
+            write("hung.java", says("hung", "built anyway"));
+            Instant start = Instant.now();
+            Jrun.Result r = ok(jrun("--verbose", "hung.java").timeout(Duration.ofMinutes(2)));
+            Duration took = Duration.between(start, Instant.now());
+            assertEquals("built anyway\n", r.out());
+            assertFalse(r.err().contains(SERVED), r.err());
+            assertTrue(took.toSeconds() < 40, "took " + took.toMillis() + " ms");
+        } finally {
+            Tools.sh("kill -CONT " + pid);
+        }
+        // awake again, it serves the next one (no second server was started beside it)
+        write("hung.java", says("hung", "served again"));
+        Jrun.Result r = ok(jrun("--verbose", "hung.java"));
+        assertEquals("served again\n", r.out());
+        assertTrue(r.err().contains(SERVED), r.err());
+        assertEquals(pid, serverPid(sd));
+        assertEquals(1, ok(jrun("server", "status")).out().lines().filter(l -> l.startsWith("server ")).count());
+    }
 }
