@@ -69,7 +69,7 @@ public final class Planner {
                     : deps.classpath().get(0), script.name()));
         }
         List<Check> checks = new ArrayList<>(collected.checks());
-        Substitution subst = new Substitution(options.env().vars(), System.getProperties(), options.defines());
+        Substitution subst = new Substitution(options.env().vars(), options.env().systemProperties(), options.defines());
         Map<String, String> manifest = new LinkedHashMap<>();
         for (Directive d : directives.named("MANIFEST")) {
             for (String word : d.words()) {
