@@ -833,27 +833,32 @@ class ServerIT {
 
 
     /**
-     * A served build sees the run's environment (from /proc/PID/environ), not the server's: a
-     * //MANIFEST value from ${env.SIT_WORD}; a changed value rebuilds, served again.
+     * A served build sees the run's environment (from /proc/PID/environ) and directory, not the
+     * server's: //MANIFEST values from ${env.SIT_WORD} and ${user.dir} are what the builder JVM
+     * makes of them; a changed variable rebuilds, served again.
      */
     @Test
-    void aServedBuildSeesTheRunsEnvironment() throws Exception {
+    void aServedBuildSeesTheRunsEnvironmentAndDirectory() throws Exception {
         startServer();
         write("envy.java", """
-                //MANIFEST Sit-Word=${env.SIT_WORD}
+                //MANIFEST Sit-Word=${env.SIT_WORD} Sit-Dir=${user.dir}
                 public class envy {
                     public static void main(String[] a) throws Exception {
                         var jar = new java.util.jar.JarFile(new java.io.File(
                                 envy.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-                        System.out.println(jar.getManifest().getMainAttributes().getValue("Sit-Word"));
+                        var m = jar.getManifest().getMainAttributes();
+                        System.out.println(m.getValue("Sit-Word") + " " + m.getValue("Sit-Dir"));
                     }
                 }
                 """);
-        for (String word : List.of("alpha", "beta")) {
-            Jrun.Result r = ok(jrun("--verbose", "envy.java").env("SIT_WORD", word));
-            assertEquals(word + "\n", r.out());
-            assertTrue(r.err().contains(SERVED), r.err());
-        }
+        Jrun.Result alone = ok(jrunOff("--fresh", "envy.java").env("SIT_WORD", "alpha"));
+        assertEquals("alpha " + dir + "\n", alone.out(), "the builder JVM's");
+        Jrun.Result served = ok(jrun("--fresh", "--verbose", "envy.java").env("SIT_WORD", "alpha"));
+        assertTrue(served.err().contains(SERVED), served.err());
+        assertEquals(alone.out(), served.out());
+        Jrun.Result beta = ok(jrun("--verbose", "envy.java").env("SIT_WORD", "beta"));
+        assertTrue(beta.err().contains(SERVED), beta.err());
+        assertEquals("beta " + dir + "\n", beta.out());
     }
 
     /** A server that stops answering (SIGSTOP) costs a run seconds: it builds itself, and is right. */
@@ -880,5 +885,40 @@ class ServerIT {
         assertTrue(r.err().contains(SERVED), r.err());
         assertEquals(pid, serverPid(sd));
         assertEquals(1, ok(jrun("server", "status")).out().lines().filter(l -> l.startsWith("server ")).count());
+    }
+
+    /** The server's FIFO removed (its directory cleaned up by hand): it stops by itself; the next miss starts another. */
+    @Test
+    void aServerWhoseFifoIsGoneStops() throws Exception {
+        Path sd = startServer();
+        long pid = serverPid(sd);
+        Files.delete(sd.resolve("in"));
+        await(() -> !alive(pid), Duration.ofSeconds(30), () -> "the server to stop without its FIFO; log:\n" + log(sd));
+        assertTrue(log(sd).contains("stopping: its FIFO is gone"), log(sd));
+        assertFalse(Files.exists(sd.resolve("pid")), "pid file left");
+        write("start.java", says("start", "without"));
+        Jrun.Result r = ok(jrun("--verbose", "start.java"));
+        assertEquals("without\n", r.out());
+        assertFalse(r.err().contains(SERVED), r.err());
+        await(() -> alive(serverPid(sd)) && serverPid(sd) != pid, WAIT, () -> "a new server; log:\n" + log(sd));
+    }
+
+    /** jrun cache clear and gc while a server runs: the builds after them are served and right. */
+    @Test
+    void cacheCleanUpLeavesTheServerWorking() throws Exception {
+        Path sd = startServer();
+        long pid = serverPid(sd);
+        int n = 0;
+        for (List<String> clean : List.of(List.of("cache", "clear"), List.of("cache", "gc", "--older-than", "0"))) {
+            ok(jrun(clean.toArray(String[]::new)));
+            n++;
+            write("start.java", says("start", "after " + String.join(" ", clean)));
+            Jrun.Result r = ok(jrun("--verbose", "start.java"));
+            assertEquals("after " + String.join(" ", clean) + "\n", r.out());
+            assertTrue(r.err().contains(SERVED), r.err());
+            assertEquals(n, awaitBuilds(sd, "start.java", n).size(), log(sd));
+        }
+        assertEquals(pid, serverPid(sd));
+        assertTrue(alive(pid));
     }
 }
