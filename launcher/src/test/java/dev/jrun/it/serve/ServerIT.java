@@ -924,6 +924,30 @@ class ServerIT {
     }
 
     /**
+     * JRUN_BUILDER_OPTS (the builder JVM's options, e.g. -D resolver settings, as the README says)
+     * cannot be given to a running server: a run that sets them builds in the builder JVM.
+     */
+    @Test
+    void builderOptionsAreNotIgnoredByTheServer() throws Exception {
+        Path sd = startServer();
+        write("opts.java", """
+                //MANIFEST Sit-Prop=${sit.prop}
+                public class opts {
+                    public static void main(String[] a) throws Exception {
+                        var jar = new java.util.jar.JarFile(new java.io.File(
+                                opts.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+                        System.out.println(jar.getManifest().getMainAttributes().getValue("Sit-Prop"));
+                    }
+                }
+                """);
+        Jrun.Result r = jrun("--verbose", "opts.java").env("JRUN_BUILDER_OPTS", "-Dsit.prop=given").run();
+        assertEquals(0, r.status(), r.toString());
+        assertEquals("given\n", r.out());
+        assertFalse(r.err().contains(SERVED), r.err());
+        assertTrue(builds(sd, "opts.java").isEmpty(), log(sd));
+    }
+
+    /**
      * KNOWN DIFFERENCE, not fixed: javac resolves a relative path in //COMPILE_OPTIONS (-sourcepath,
      * -cp, -processorpath, @argfile...) against its JVM's working directory. The builder JVM runs in
      * the run's directory; the compile server (and its compiler JVMs for other JDKs) in /, which no
