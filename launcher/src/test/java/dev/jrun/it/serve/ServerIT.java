@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jrun.it.Jrun;
 import dev.jrun.it.Tools;
+import dev.jrun.it.deps.MavenRepo;
+import dev.jrun.it.deps.RepoServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -921,6 +923,74 @@ class ServerIT {
         }
         assertEquals(pid, serverPid(sd));
         assertTrue(alive(pid));
+    }
+
+    /** Four clients at once for the same edited script: one entry, every run prints the new text. */
+    @Test
+    void theSameScriptFromFourClientsAtOnce() throws Exception {
+        Path sd = startServer();
+        write("same.java", says("same", "old"));
+        assertEquals("old\n", ok(jrun("same.java")).out());
+        write("same.java", says("same", "new"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Jrun.Result>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(jrun("--verbose", "same.java").timeout(Duration.ofMinutes(4))::run));
+            }
+            for (Future<Jrun.Result> f : runs) {
+                Jrun.Result r = f.get(5, TimeUnit.MINUTES);
+                assertEquals(0, r.status(), r.toString());
+                assertEquals("new\n", r.out());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(awaitBuilds(sd, "same.java", 1).stream().allMatch(l -> l.contains(": status 0 in ")), log(sd));
+        Jrun.Result cached = ok(jrun("--verbose", "same.java"));
+        assertEquals("new\n", cached.out());
+        assertTrue(cached.err().contains("jrun: cached: "), cached.err());
+    }
+
+    /** A script on standard input is served too. */
+    @Test
+    void aScriptOnStandardInputIsServed() throws Exception {
+        startServer();
+        Jrun.Result r = ok(jrun("--verbose", "-").stdin(says("piped", "from stdin")));
+        assertEquals("from stdin\n", r.out());
+        assertTrue(r.err().contains(SERVED), r.err());
+    }
+
+    static String words(String v) {
+        return "package words; public class Words { public static String word() { return \"words-" + v + "\"; } }";
+    }
+
+    /**
+     * //DEPS resolved by the server (its Maven resolver lives on between builds) give what the
+     * builder JVM gives: a version range after a new version is published, built --fresh both ways.
+     */
+    @Test
+    void aServedBuildResolvesDepsAsTheBuilderDoes() throws Exception {
+        Path remote = dir.resolve("remote");
+        MavenRepo repo = new MavenRepo(remote);
+        repo.library("com.example", "words", "1.0", Map.of("words.Words", words("1.0")), List.of(), List.of());
+        repo.metadata("com.example", "words", "1.0");
+        try (RepoServer http = new RepoServer(remote)) {
+            startServer();
+            write("deps.java", "//REPOS test=" + http.url() + "\n//DEPS com.example:words:1.+\n"
+                    + "public class deps { public static void main(String[] a) { System.out.println(words.Words.word()); } }\n");
+            String m2 = dir.resolve("m2").toString();
+            Jrun.Result first = ok(jrun("--verbose", "deps.java").env("JRUN_REPO", m2));
+            assertEquals("words-1.0\n", first.out());
+            assertTrue(first.err().contains(SERVED), first.err());
+
+            repo.library("com.example", "words", "1.1", Map.of("words.Words", words("1.1")), List.of(), List.of());
+            repo.metadata("com.example", "words", "1.0", "1.1");
+            Jrun.Result alone = ok(jrunOff("--fresh", "deps.java").env("JRUN_REPO", m2));
+            Jrun.Result served = ok(jrun("--fresh", "--verbose", "deps.java").env("JRUN_REPO", m2));
+            assertTrue(served.err().contains(SERVED), served.err());
+            assertEquals(alone.out(), served.out(), "the builder JVM said " + alone + "\nserved: " + served);
+        }
     }
 
     /**
