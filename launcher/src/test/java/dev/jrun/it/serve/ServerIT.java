@@ -244,21 +244,22 @@ class ServerIT {
     /** Every test stops its servers, and no process of it may be left. */
     @AfterEach
     void stopServersAndLeaveNoProcess() throws IOException {
-        for (Path c : List.of(cache(), dir.resolve("cache2"))) {
-            if (Files.isDirectory(c.resolve("server"))) {
-                Jrun.cmd("server", "stop").dir(dir).cache(c).run();
-            }
-        }
+        stopServers();
         Instant until = Instant.now().plus(Duration.ofSeconds(30));
         List<Long> left = leftovers();
         while (!left.isEmpty() && Instant.now().isBefore(until)) {
             try {
-                Thread.sleep(200);
+                Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
             left = leftovers();
+            // (a server a test's last run started may have been on its way up at the first stop)
+            if (left.stream().anyMatch(pid -> read(Path.of("/proc", Long.toString(pid), "cmdline"))
+                    .contains("dev.jrun.serve.ServerMain"))) {
+                stopServers();
+            }
         }
         if (!left.isEmpty()) {
             StringBuilder what = new StringBuilder();
@@ -268,6 +269,14 @@ class ServerIT {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
             fail("processes left 30 s after the test:\n" + what);
+        }
+    }
+
+    void stopServers() {
+        for (Path c : List.of(cache(), dir.resolve("cache2"))) {
+            if (Files.isDirectory(c.resolve("server"))) {
+                Jrun.cmd("server", "stop").dir(dir).cache(c).run();
+            }
         }
     }
 
@@ -520,6 +529,33 @@ class ServerIT {
         try (Stream<Path> s = Files.list(sd)) {
             return s.anyMatch(f -> f.getFileName().toString().startsWith("r."));
         }
+    }
+
+    /** jrun server stop says builds under way finish first: one in mid-build is finished, served. */
+    @Test
+    void serverStopLetsABuildUnderWayFinish() throws Exception {
+        Path marker = dir.resolve("slow.started");
+        Path jar = processorJar("slow", "slow.SlowProcessor", SLOW.replace("MARKER", marker.toString()));
+        Path sd = startServer();
+        long pid = serverPid(sd);
+        write("slow.java", says("slow", "slow done"));
+        Process p = jrun("--verbose", "--cp", jar.toString(), "slow.java").start();
+        CompletableFuture<Jrun.Result> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return finish(p, Duration.ofMinutes(3));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await(() -> Files.exists(marker), WAIT, () -> "the slow processor to start in the server");
+        Files.delete(marker);
+        Jrun.Result stop = ok(jrun("server", "stop"));
+        assertEquals("stopped the compile server " + pid + "\n", stop.out());
+        Jrun.Result r = run.get(3, TimeUnit.MINUTES);
+        assertEquals(0, r.status(), r.toString());
+        assertEquals("slow done\n", r.out());
+        assertTrue(r.err().contains(SERVED), "the build under way was finished by the server: " + r.err());
+        assertFalse(Files.exists(marker), "and not done again by the builder");
     }
 
     /** Brief 5: a client of another jrun build is declined (75), and builds nothing in the server. */
