@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * What jrun takes from the process it runs in, decided once and the same way as the sh front end
@@ -25,6 +26,17 @@ public record Environment(Map<String, String> vars, Path home, Path dir) {
 
     public Environment {
         vars = Collections.unmodifiableMap(new HashMap<>(vars));
+    }
+
+    /**
+     * This JVM's system properties as a script's ${name} sees them in this environment: user.dir is
+     * its directory (a compile server builds for many directories, and runs in /).
+     */
+    public Properties systemProperties() {
+        Properties p = new Properties();
+        p.putAll(System.getProperties());
+        p.setProperty("user.dir", dir.toString());
+        return p;
     }
 
     /** This process's. */

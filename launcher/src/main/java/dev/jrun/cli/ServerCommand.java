@@ -60,14 +60,14 @@ public final class ServerCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             List<Servers.Proc> before = Servers.running(Environment.current().cacheRoot());
-            List<Long> stopped = Servers.stop(Environment.current().cacheRoot(), Duration.ofSeconds(65));
+            List<Long> stopped = Servers.stop(Environment.current().cacheRoot(), Duration.ofSeconds(10));
             if (before.isEmpty()) {
                 System.out.println("no compile server is running");
             }
             stopped.forEach(pid -> System.out.println("stopped the compile server " + pid));
             if (stopped.size() < before.size()) {
                 throw new JrunException(ExitCode.SYSTEM, (before.size() - stopped.size())
-                        + " compile server(s) did not stop within 65 s; see jrun server status");
+                        + " compile server(s) did not stop within 10 s; see jrun server status");
             }
             return 0;
         }

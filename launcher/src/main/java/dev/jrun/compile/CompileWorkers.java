@@ -50,7 +50,7 @@ public final class CompileWorkers {
         return out;
     }
 
-    /** How many compiles each JDK's worker has done. */
+    /** How many compiles the JDK's running worker process has done (a worker started again counts afresh). */
     public long served(Jdk jdk) {
         Worker w = workers.get(jdk.java());
         return w == null ? 0 : w.served;
@@ -127,6 +127,7 @@ public final class CompileWorkers {
                     "-XX:TieredStopAtLevel=1", "-Xss4m", "-Xmn32m", "-Xlog:disable", "-Xlog:all=off",
                     "-cp", System.getProperty("java.class.path"), CompileWorker.class.getName());
             process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            served = 0; // shown beside this process's pid and uptime
             to = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             from = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }

@@ -53,7 +53,7 @@ public final class MavenResolver implements DependencyResolver {
     @Override
     public Resolution resolve(Plan.Inputs inputs, BuildOptions options) {
         Script script = inputs.script();
-        DepsSpec spec = DepsSpec.of(inputs.directives(), env, System.getProperties(), options.defines());
+        DepsSpec spec = DepsSpec.of(inputs.directives(), env, options.env().systemProperties(), options.defines());
         Path lockPath = lockFile(script);
         long start = System.nanoTime();
         List<Maven.Resolved> jars;

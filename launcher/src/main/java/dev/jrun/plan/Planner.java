@@ -69,7 +69,7 @@ public final class Planner {
                     : deps.classpath().get(0), script.name()));
         }
         List<Check> checks = new ArrayList<>(collected.checks());
-        Substitution subst = new Substitution(options.env().vars(), runProperties(options), options.defines());
+        Substitution subst = new Substitution(options.env().vars(), options.env().systemProperties(), options.defines());
         Map<String, String> manifest = new LinkedHashMap<>();
         for (Directive d : directives.named("MANIFEST")) {
             for (String word : d.words()) {
@@ -168,13 +168,5 @@ public final class Planner {
             throw d.error("'" + d.value() + "' is not a Java release; write //JAVA 21 (exactly 21) or //JAVA 21+ (21 or newer)");
         }
         return jdks.select(req, d.where() + ": //JAVA " + req);
-    }
-
-    /** This JVM's system properties, as the run's JVM would have them where they differ (a compile server's directory is not the run's). */
-    private static java.util.Properties runProperties(BuildOptions options) {
-        java.util.Properties p = new java.util.Properties();
-        p.putAll(System.getProperties());
-        p.setProperty("user.dir", options.env().dir().toString());
-        return p;
     }
 }

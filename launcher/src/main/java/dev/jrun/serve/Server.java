@@ -179,20 +179,22 @@ final class Server {
         return running.get() == 0 && System.nanoTime() - lastActive.get() > nanos;
     }
 
-    /** From now on every request is declined. */
-    void stop() {
-        stopping = true;
-    }
-
-    /** Waits, at most {@code max}, until no build is under way. */
-    void awaitIdle(java.time.Duration max) {
-        long until = System.nanoTime() + max.toNanos();
-        while (running.get() > 0 && System.nanoTime() < until) {
+    /** Waits until no build is under way, at most {@code nanos}; whether none is. */
+    boolean awaitBuilds(long nanos) {
+        long until = System.nanoTime() + nanos;
+        while (running.get() > 0 && System.nanoTime() - until < 0) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
-                return;
+                Thread.currentThread().interrupt();
+                break;
             }
         }
+        return running.get() == 0;
+    }
+
+    /** From now on every request is declined. */
+    void stop() {
+        stopping = true;
     }
 }

@@ -34,6 +34,8 @@ import java.util.stream.Stream;
 public final class ServerMain {
     static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
     static final Duration TRIM_AFTER = Duration.ofSeconds(5);
+    /** How long a stopping server lets the builds under way finish (jrun server stop waits 10 s). */
+    static final Duration FINISH_BUILDS = Duration.ofSeconds(8);
     /** Held while the server lives (a lock whose channel the collector closed would let a second server in). */
     private static FileLock held;
 
@@ -93,6 +95,9 @@ public final class ServerMain {
             } catch (IOException e) {
                 // gone already
             }
+            // new clients now find no server; the ones it took get their builds (a build cut off
+            // would cost its client a second build in a builder JVM)
+            server.awaitBuilds(FINISH_BUILDS.toNanos());
             server.workers().close();
             // what a server of the next jrun build would not use; the log stays, for jrun server status's reader
             pool.remove();
@@ -103,11 +108,7 @@ public final class ServerMain {
                 // stale, but naming a process that is gone
             }
         };
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop(); // (SIGTERM, jrun server stop: the builds under way finish first)
-            server.awaitIdle(Duration.ofSeconds(60));
-            cleanUp.run();
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(cleanUp));
 
         RandomAccessFile in = new RandomAccessFile(fifo.toFile(), "rw"); // never at its end: we write to it too
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
