@@ -19,6 +19,11 @@ public final class ExitCode {
     public static final int CACHE = 7;
     /** A system operation failed (binfmt_misc, install, packaging). */
     public static final int SYSTEM = 8;
+    /**
+     * Never a run's: a compile server's answer that it did not build (its client, the front end,
+     * then builds in a JVM of its own).
+     */
+    public static final int NOT_SERVED = 75;
     /** A bug in jrun: please report it, with the output of --verbose. */
     public static final int INTERNAL = 70;
 

@@ -28,4 +28,45 @@ public final class JavacOptions {
         opts.addAll(plan.compileOptions());
         return opts;
     }
+
+    /** Options whose next word is a path, or a list of them. */
+    private static final java.util.Set<String> PATH_OPTIONS = java.util.Set.of("-cp", "-classpath", "--class-path",
+            "-sourcepath", "--source-path", "-processorpath", "--processor-path", "--processor-module-path", "-p",
+            "--module-path", "--module-source-path", "--upgrade-module-path", "--system", "-d", "-s", "-h",
+            "-bootclasspath", "--boot-class-path", "-extdirs", "-endorseddirs", "--patch-module");
+
+    /**
+     * Whether javac would read or write a path relative to its working directory with these options
+     * (a relative path option, an @argfile, a -A value that looks like a relative path, which a
+     * processor would open from there): a compile server, whose directory is not the run's, leaves
+     * such a build to the builder JVM.
+     */
+    public static boolean needWorkingDirectory(List<String> options) {
+        for (int i = 0; i < options.size(); i++) {
+            String o = options.get(i);
+            String value = null;
+            if (o.startsWith("@")) {
+                return true;
+            }
+            if (PATH_OPTIONS.contains(o) && i + 1 < options.size()) {
+                value = options.get(++i);
+            } else if (o.startsWith("--") && o.contains("=") && PATH_OPTIONS.contains(o.substring(0, o.indexOf('=')))) {
+                value = o.substring(o.indexOf('=') + 1);
+            } else if (o.startsWith("-A") && o.contains("=")) {
+                String v = o.substring(o.indexOf('=') + 1);
+                if (v.contains("/") && !v.startsWith("/")) {
+                    return true;
+                }
+            }
+            if (value != null) {
+                String paths = value.contains("=") ? value.substring(value.indexOf('=') + 1) : value; // (MODULE=PATH)
+                for (String part : paths.split(":")) {
+                    if (!part.isEmpty() && !part.startsWith("/")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
 }

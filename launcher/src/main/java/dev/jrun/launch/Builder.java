@@ -143,6 +143,11 @@ public final class Builder {
             plan.inputs().sources().forEach(s -> units.add(s.script()));
             CompileRequest req = new CompileRequest(units, plan.dependencies().classpath(), JavacOptions.of(plan),
                     classes, plan.main().orElse(null));
+            if (workers != null && JavacOptions.needWorkingDirectory(req.options())) {
+                // a compile server's javac would look for them in its own directory, not the run's
+                say("left to the builder JVM: //COMPILE_OPTIONS name paths relative to the working directory");
+                throw new JrunException(ExitCode.NOT_SERVED, null);
+            }
             long start = System.nanoTime();
             main = plan.jdk().isCurrent() ? new Compiler(err).compile(req)
                     : workers != null ? workers.compile(plan.jdk(), req, err, options.verbose())
