@@ -157,6 +157,10 @@ public final class JrunCommand implements Callable<Integer> {
             throw new JrunException(ExitCode.USAGE, "--watch: standard input cannot be watched; name a script file");
         }
         Path file = Path.of(script);
+        if (!Files.exists(file) && Script.looksLikeCoordinates(script)) {
+            throw new JrunException(ExitCode.USAGE, "--watch: " + script + " is an artifact, not a file that can be saved;"
+                    + " name a script file");
+        }
         if (!Files.isRegularFile(file)) {
             if (!Files.exists(file)) {
                 didYouMean(script);

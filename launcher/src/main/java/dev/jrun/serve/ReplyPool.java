@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * Reply FIFOs made ahead of time ({@code p.0} to {@code p.N-1}), so that a client makes none: it
- * claims one by creating {@code c.N} with its pid in it (bash's noclobber: O_EXCL), and the server
- * deletes the claim when it has answered and closed the FIFO. Claims of clients that died before
- * their request are swept.
+ * claims one by creating {@code c.N} with its pid in it (bash's noclobber: O_EXCL). A claim is
+ * released (deleted) once its client has ended, never before: until then the client may still be
+ * reading the answer, which would otherwise reach the next client of that FIFO.
  */
 final class ReplyPool {
     static final int SIZE = 16;
@@ -59,10 +59,6 @@ final class ReplyPool {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    void release(int slot) throws IOException {
-        Files.deleteIfExists(dir.claim(slot));
     }
 
     /** Deletes the claims of processes that are gone (or that never wrote their pid, after a while), except {@code busy}. */

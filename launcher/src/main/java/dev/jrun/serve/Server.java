@@ -116,9 +116,10 @@ final class Server {
                 Files.deleteIfExists(dir.request(pid));
                 if (slot < 0) {
                     Files.deleteIfExists(replyFifo);
-                } else {
-                    pool.release(slot); // (after the answer's FIFO is closed: the next client gets an empty one)
                 }
+                // (a pooled FIFO's claim is not released here: its client may not have read the whole
+                // answer yet; the sweep releases it once the client has ended, and with it the FIFO's
+                // last reader, so the next client finds it empty)
             } catch (IOException e) {
                 // swept later
             } finally {
@@ -196,5 +197,9 @@ final class Server {
     /** From now on every request is declined. */
     void stop() {
         stopping = true;
+    }
+
+    boolean stopping() {
+        return stopping;
     }
 }

@@ -57,6 +57,9 @@ public final class ServerMain {
         }
         FileChannel lockChannel = FileChannel.open(dir.file(ServerDir.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         held = lockChannel.tryLock();
+        if (held == null && inTheWay(dir)) {
+            held = lockChannel.lock(); // (it is being killed: its lock goes with it)
+        }
         if (held == null) {
             System.exit(0); // another server has it
         }
@@ -108,7 +111,12 @@ public final class ServerMain {
                 // stale, but naming a process that is gone
             }
         };
-        Runtime.getRuntime().addShutdownHook(new Thread(cleanUp));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!server.stopping()) {
+                log.println(Instant.now() + " stopping: asked to (a signal, jrun server stop)");
+            }
+            cleanUp.run();
+        }));
 
         RandomAccessFile in = new RandomAccessFile(fifo.toFile(), "rw"); // never at its end: we write to it too
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -164,6 +172,23 @@ public final class ServerMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Whether the server holding the lock is one that can never answer (stopped by SIGSTOP, a
+     * zombie): then it is killed, and true is returned. A client that found it so built in a JVM
+     * of its own and started this one.
+     */
+    private static boolean inTheWay(ServerDir dir) {
+        return dir.process().filter(p -> {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                return "TtZ".indexOf(state) >= 0 && p.destroyForcibly();
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }).isPresent();
     }
 
     private static boolean sameFile(Path p, Object key) {

@@ -53,30 +53,53 @@ public final class Servers {
         return out;
     }
 
-    /** Asks every server to stop (SIGTERM) and waits for them, at most {@code wait}; the ones that stopped. */
-    public static List<Long> stop(Path root, Duration wait) throws IOException {
+    /** What became of a server asked to stop. */
+    public record Stopped(long pid, boolean killed) {
+    }
+
+    /**
+     * Asks every server to stop (SIGTERM, and SIGCONT for one stopped by SIGSTOP, which would not
+     * hear it otherwise) and waits for them, at most {@code wait}; kills (SIGKILL) the ones still
+     * there after that. Returns them all.
+     */
+    public static List<Stopped> stop(Path root, Duration wait) throws IOException {
         List<ProcessHandle> asked = new ArrayList<>();
         for (ServerDir d : ServerDir.all(root)) {
             d.process().ifPresent(p -> {
                 if (p.destroy()) {
                     asked.add(p);
+                    try {
+                        new ProcessBuilder("kill", "-CONT", Long.toString(p.pid())).start().waitFor();
+                    } catch (IOException e) {
+                        // it was not stopped, then
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             });
         }
-        List<Long> stopped = new ArrayList<>();
+        List<Stopped> out = new ArrayList<>();
         Instant until = Instant.now().plus(wait);
         for (ProcessHandle p : asked) {
+            boolean ended;
             try {
                 p.onExit().get(Math.max(1, Duration.between(Instant.now(), until).toMillis()),
                         java.util.concurrent.TimeUnit.MILLISECONDS);
-                stopped.add(p.pid());
+                ended = true;
             } catch (Exception e) {
-                if (!p.isAlive()) {
-                    stopped.add(p.pid());
+                ended = !p.isAlive();
+            }
+            if (!ended) {
+                p.destroyForcibly();
+                try {
+                    p.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    // reported as killed all the same: SIGKILL is not refused to its owner
                 }
             }
+            out.add(new Stopped(p.pid(), !ended));
         }
-        return stopped;
+        return out;
     }
 
     private static Duration uptime(ProcessHandle p) {

@@ -39,7 +39,7 @@ final class Status {
         Properties p = new Properties();
         p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
         p.setProperty("build", build);
-        p.setProperty("jdk", Runtime.version().toString());
+        p.setProperty("jdk", System.getProperty("java.version"));
         p.setProperty("jdk.home", System.getProperty("java.home"));
         p.setProperty("started", Long.toString(started));
         p.setProperty("builds", Long.toString(server.builds.get()));
