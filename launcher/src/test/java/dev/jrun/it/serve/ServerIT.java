@@ -526,7 +526,8 @@ class ServerIT {
 
     static boolean hasReplyFifo(Path sd) throws IOException {
         try (Stream<Path> s = Files.list(sd)) {
-            return s.anyMatch(f -> f.getFileName().toString().startsWith("r."));
+            // a claimed reply FIFO of the pool (c.N), or a client's own (r.PID)
+            return s.anyMatch(f -> f.getFileName().toString().startsWith("r.") || f.getFileName().toString().startsWith("c."));
         }
     }
 
@@ -642,7 +643,7 @@ class ServerIT {
         Path evilDir = Files.createTempDirectory("jrun-serve-other-", PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwxr-xr-x")));
         Map<Path, Set<PosixFilePermission>> modes = new LinkedHashMap<>();
-        for (Path p : List.of(dir, cache(), cache().resolve("server"), sd, in)) {
+        for (Path p : List.of(dir, cache(), cache().resolve("server"), sd, in, sd.resolve("pid"))) {
             modes.put(p, Files.getPosixFilePermissions(p));
         }
         try {
@@ -657,15 +658,18 @@ class ServerIT {
             // and now all open: the client (which checks the owner itself) and one that does not check
             chmod(sd, "o+wx");
             chmod(in, "o+rw");
+            chmod(sd.resolve("pid"), "o+r"); // (the server's files are 0600: it runs under umask 077)
             String entry = cache().resolve("entries").resolve("0123456789abcdef-0123456789abcdef").toString();
             List<String> args = List.of(sd.toString(), build, entry, "/etc/hostname", "hostname", "", "", "", "", "", "");
             List<String> real = new ArrayList<>(List.of("/bin/bash", home + "/jrun-serve"));
             real.addAll(args);
             Jrun.Result r = asNobody(real.toArray(String[]::new));
-            assertEquals(75, r.status(), r.toString());
+            assertEquals(76, r.status(), r.toString()); // (no server of its own user there)
 
             Path evil = evilDir.resolve("jrun-serve");
-            String unchecked = Files.readString(Path.of(home, "jrun-serve")).replaceAll("(?m)^\\[ -O .*$", ":");
+            // a client without the owner checks, and with a reply FIFO of its own (the pool's are the owner's, 0600)
+            String unchecked = Files.readString(Path.of(home, "jrun-serve")).replaceAll("(?m)^\\[ -O .*$", ":")
+                    .replace("[ -O \"/proc/$pid\" ] && ", "").replace("[ \"$slot\" -lt 16 ] && [ -p", "false && [ -p");
             assertNotEquals(Files.readString(Path.of(home, "jrun-serve")), unchecked);
             Files.writeString(evil, unchecked);
             chmod(evil, "a+r");
@@ -673,7 +677,7 @@ class ServerIT {
             other.addAll(args);
             Process p = asNobodyStart(other.toArray(String[]::new));
             Jrun.Result e = finish(p, Duration.ofMinutes(1));
-            assertEquals(75, e.status(), e.toString());
+            assertEquals(76, e.status(), e.toString()); // (refused: no answer at all)
             String log = log(sd);
             assertTrue(log.contains("refused process " + p.pid()), log);
             assertFalse(log.contains(" built hostname "), log);
@@ -739,6 +743,80 @@ class ServerIT {
             List<String> built = awaitBuilds(sd, "p" + i + ".java", 1);
             assertEquals(1, built.size(), log(sd));
             assertTrue(built.get(0).contains(": status 0 in "), built.get(0));
+        }
+    }
+
+    /**
+     * Rounds of parallel builds, every third one a compile error: each run gets its own answer (its
+     * messages, its status), never one meant for another client of the same reply FIFO.
+     */
+    @Test
+    void parallelClientsNeverGetEachOthersAnswers() throws Exception {
+        Path sd = startServer();
+        int n = 9;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            for (int round = 0; round < 4; round++) {
+                for (int i = 0; i < n; i++) {
+                    write("q" + i + ".java", says("q" + i, "round " + round + " " + i)
+                            + (i % 3 == 0 ? "class Broken" + i + " { int x = \"round " + round + "\"; }\n" : ""));
+                }
+                List<Future<Jrun.Result>> runs = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    runs.add(pool.submit(jrun("q" + i + ".java").timeout(Duration.ofMinutes(4))::run));
+                }
+                for (int i = 0; i < n; i++) {
+                    Jrun.Result r = runs.get(i).get(5, TimeUnit.MINUTES);
+                    String mine = "q" + i + ".java";
+                    for (String line : r.err().lines().toList()) {
+                        assertFalse(line.matches(".*\\bq[0-9]+\\.java.*") && !line.contains(mine),
+                                "round " + round + ", " + mine + " got another's line: " + r.err());
+                    }
+                    if (i % 3 == 0) {
+                        assertEquals(4, r.status(), r.toString());
+                        assertTrue(r.err().contains(mine + ":2: error"), r.err());
+                    } else {
+                        assertEquals(0, r.status(), r.toString());
+                        assertEquals("round " + round + " " + i + "\n", r.out());
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(log(sd).contains(" built q1.java for process "), log(sd));
+    }
+
+    /**
+     * A pid file left by a killed server naming a process that is not a server (here one of ours):
+     * one build in the builder JVM, which starts a new server, and the next build is served.
+     */
+    @Test
+    void aStalePidFileCostsOneBuildAndANewServerTakesOver() throws Exception {
+        Path sd = startServer();
+        long old = serverPid(sd);
+        assertEquals(0, Tools.sh("kill -9 " + old));
+        await(() -> ProcessHandle.of(old).isEmpty(), WAIT, () -> "the server to die");
+        Process other = new ProcessBuilder("sleep", "300").start();
+        try {
+            Files.writeString(sd.resolve("pid"), other.pid() + "\n");
+            write("stale.java", says("stale", "one"));
+            Instant start = Instant.now();
+            Jrun.Result r = jrun("--verbose", "stale.java").run();
+            assertEquals(0, r.status(), r.toString());
+            assertEquals("one\n", r.out());
+            assertFalse(r.err().contains(SERVED), r.err());
+            assertTrue(Duration.between(start, Instant.now()).toSeconds() < 30, "no waiting on a process that is no server");
+            await(() -> {
+                long now = serverPid(sd);
+                return now != other.pid() && now != old && log(sd).lastIndexOf("warmed up") > log(sd).indexOf("warmed up");
+            }, WAIT, () -> "a new server: " + log(sd));
+            write("stale.java", says("stale", "two"));
+            Jrun.Result again = jrun("--verbose", "stale.java").run();
+            assertEquals("two\n", again.out(), again.toString());
+            assertTrue(again.err().contains(SERVED), again.err());
+        } finally {
+            other.destroyForcibly();
         }
     }
 
