@@ -25,6 +25,8 @@ public record ServerDir(Path dir) {
     public static final String STATUS = "status";
     public static final String LOG = "log";
     public static final String WORK = "work";
+    /** A client's note that the server (the pid in it) left it without an answer: see ServerMain. */
+    public static final String STUCK = "stuck";
 
     /** The servers' directory of a cache root. */
     public static Path parent(Path root) {

@@ -58,11 +58,15 @@ public final class ServerMain {
         FileChannel lockChannel = FileChannel.open(dir.file(ServerDir.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         held = lockChannel.tryLock();
         if (held == null && inTheWay(dir)) {
-            held = lockChannel.lock(); // (it is being killed: its lock goes with it)
+            for (int i = 0; i < 50 && held == null; i++) { // (it is being killed: its lock goes with it)
+                Thread.sleep(100);
+                held = lockChannel.tryLock();
+            }
         }
         if (held == null) {
             System.exit(0); // another server has it
         }
+        Files.deleteIfExists(dir.file(ServerDir.STUCK)); // (about another process)
         Path logFile = dir.file(ServerDir.LOG);
         if (Files.exists(logFile) && Files.size(logFile) > (1 << 20)) {
             Files.move(logFile, dir.file(ServerDir.LOG + ".old"), StandardCopyOption.REPLACE_EXISTING);
@@ -175,16 +179,21 @@ public final class ServerMain {
     }
 
     /**
-     * Whether the server holding the lock is one that can never answer (stopped by SIGSTOP, a
-     * zombie): then it is killed, and true is returned. A client that found it so built in a JVM
-     * of its own and started this one.
+     * Whether the server holding the lock is one that cannot answer: stopped (SIGSTOP), a zombie,
+     * or marked stuck in the last minute by a client it left without an answer for seconds
+     * ({@code stuck}, naming its pid). Then it is killed, and true is returned. A client that found
+     * it so built in a JVM of its own and started this one.
      */
     private static boolean inTheWay(ServerDir dir) {
         return dir.process().filter(p -> {
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
                 char state = stat.charAt(stat.lastIndexOf(')') + 2);
-                return "TtZ".indexOf(state) >= 0 && p.destroyForcibly();
+                Path stuck = dir.file(ServerDir.STUCK);
+                boolean marked = Files.isRegularFile(stuck)
+                        && Files.readString(stuck).strip().equals(Long.toString(p.pid()))
+                        && Files.getLastModifiedTime(stuck).toInstant().isAfter(Instant.now().minusSeconds(60));
+                return ("TtZ".indexOf(state) >= 0 || marked) && p.destroyForcibly();
             } catch (IOException | RuntimeException e) {
                 return false;
             }

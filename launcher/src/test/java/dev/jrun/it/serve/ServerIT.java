@@ -820,6 +820,44 @@ class ServerIT {
         }
     }
 
+    /**
+     * A server that runs but does not answer (here a stand-in holding the server's lock, named by
+     * the pid file): the run builds in the builder JVM after seconds, marks it stuck, and the
+     * server it starts kills it and takes over.
+     */
+    @Test
+    void aServerThatRunsButDoesNotAnswerIsReplaced() throws Exception {
+        Assumptions.assumeTrue(Tools.onPath("python3"), "needs python3 for the stand-in");
+        Path sd = startServer();
+        long old = serverPid(sd);
+        assertEquals(0, Tools.sh("kill -9 " + old));
+        await(() -> ProcessHandle.of(old).isEmpty(), WAIT, () -> "the server to die");
+        // the same kind of lock as the server's (fcntl), and the server's class name in its command line
+        Process mute = new ProcessBuilder("python3", "-c", "import fcntl, sys, time; f = open(sys.argv[2], 'a'); "
+                + "fcntl.lockf(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(300)",
+                "dev.jrun.serve.ServerMain", sd.resolve("lock").toString()).redirectErrorStream(true).start();
+        try {
+            assertEquals("locked", new java.io.BufferedReader(new java.io.InputStreamReader(mute.getInputStream())).readLine());
+            Files.writeString(sd.resolve("pid"), mute.pid() + "\n");
+            write("mute.java", says("mute", "one"));
+            Instant start = Instant.now();
+            Jrun.Result r = jrun("--verbose", "mute.java").run();
+            assertEquals(0, r.status(), r.toString());
+            assertEquals("one\n", r.out());
+            assertTrue(r.err().contains("did not answer"), r.err());
+            assertTrue(Duration.between(start, Instant.now()).toSeconds() < 60, "seconds, not minutes");
+            await(() -> !mute.isAlive(), WAIT, () -> "the new server to kill the mute one: " + log(sd));
+            await(() -> serverPid(sd) != mute.pid() && log(sd).lastIndexOf("warmed up") > log(sd).indexOf("warmed up"),
+                    WAIT, () -> "a new server: " + log(sd));
+            write("mute.java", says("mute", "two"));
+            Jrun.Result again = jrun("--verbose", "mute.java").run();
+            assertEquals("two\n", again.out(), again.toString());
+            assertTrue(again.err().contains(SERVED), again.err());
+        } finally {
+            mute.destroyForcibly();
+        }
+    }
+
     static final String COUNT = """
             package count;
             import java.io.Writer;
