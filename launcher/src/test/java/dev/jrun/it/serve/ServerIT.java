@@ -858,6 +858,38 @@ class ServerIT {
         }
     }
 
+    /**
+     * jrun --watch with the server on: each save is built by the server, which is not one of the
+     * run's processes (the watcher stops a run's whole tree on a save) and so outlives the saves.
+     */
+    @Test
+    void watchedSavesAreServedAndTheServerOutlivesThem() throws Exception {
+        Path sd = startServer();
+        long pid = serverPid(sd);
+        write("w.java", "public class w { public static void main(String[] a) throws Exception {"
+                + " System.out.println(\"v1\"); Thread.sleep(120000); } }\n");
+        Path out = dir.resolve("watch.out");
+        Process watch = jrun("--watch", "w.java").builder().redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        try {
+            await(() -> read(out).contains("v1"), WAIT, () -> "the first run: " + read(out));
+            for (String v : List.of("v2", "v3")) {
+                Path tmp = write("w.java.tmp", "public class w { public static void main(String[] a) throws Exception {"
+                        + " System.out.println(\"" + v + "\"); Thread.sleep(120000); } }\n");
+                Files.move(tmp, dir.resolve("w.java"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE); // as editors save
+                await(() -> read(out).contains(v), WAIT, () -> "the run of " + v + ": " + read(out));
+                assertTrue(alive(pid), "the server outlives the save: " + read(out));
+            }
+            assertEquals(3, awaitBuilds(sd, "w.java", 3).size(), log(sd)); // (the first run, then each save)
+        } finally {
+            Tools.sh("kill -INT " + watch.pid());
+            assertTrue(watch.waitFor(30, TimeUnit.SECONDS), "the watcher ends on SIGINT");
+            watch.destroyForcibly();
+        }
+        assertTrue(alive(pid), "the server outlives the watcher");
+    }
+
     static final String COUNT = """
             package count;
             import java.io.Writer;
