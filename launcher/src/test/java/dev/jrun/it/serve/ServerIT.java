@@ -491,9 +491,11 @@ class ServerIT {
             }
             """;
 
-    /** Brief 4: the server killed (-9) in mid-build: the run still builds, in the builder, and runs. */
-    @Test
-    void aServerKilledInMidBuildCostsSecondsNotTheRun() throws Exception {
+    /** A build under way in a warm server: its annotation processor sleeps, after creating the marker. */
+    record SlowBuild(Path marker, Path server, long pid, CompletableFuture<Jrun.Result> run) {
+    }
+
+    SlowBuild slowBuild() throws Exception {
         Path marker = dir.resolve("slow.started");
         Path jar = processorJar("slow", "slow.SlowProcessor", SLOW.replace("MARKER", marker.toString()));
         Path sd = startServer();
@@ -508,6 +510,17 @@ class ServerIT {
             }
         });
         await(() -> Files.exists(marker), WAIT, () -> "the slow processor to start in the server");
+        return new SlowBuild(marker, sd, pid, run);
+    }
+
+    /** Brief 4: the server killed (-9) in mid-build: the run still builds, in the builder, and runs. */
+    @Test
+    void aServerKilledInMidBuildCostsSecondsNotTheRun() throws Exception {
+        SlowBuild slow = slowBuild();
+        Path marker = slow.marker();
+        Path sd = slow.server();
+        long pid = slow.pid();
+        CompletableFuture<Jrun.Result> run = slow.run();
         assertTrue(hasReplyFifo(sd), "a client's reply FIFO is there");
         assertTrue(builds(sd, "slow.java").isEmpty(), "the build is under way: " + log(sd));
         Files.delete(marker);
@@ -534,20 +547,11 @@ class ServerIT {
     /** jrun server stop says builds under way finish first: one in mid-build is finished, served. */
     @Test
     void serverStopLetsABuildUnderWayFinish() throws Exception {
-        Path marker = dir.resolve("slow.started");
-        Path jar = processorJar("slow", "slow.SlowProcessor", SLOW.replace("MARKER", marker.toString()));
-        Path sd = startServer();
-        long pid = serverPid(sd);
-        write("slow.java", says("slow", "slow done"));
-        Process p = jrun("--verbose", "--cp", jar.toString(), "slow.java").start();
-        CompletableFuture<Jrun.Result> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return finish(p, Duration.ofMinutes(3));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        await(() -> Files.exists(marker), WAIT, () -> "the slow processor to start in the server");
+        SlowBuild slow = slowBuild();
+        Path marker = slow.marker();
+        Path sd = slow.server();
+        long pid = slow.pid();
+        CompletableFuture<Jrun.Result> run = slow.run();
         Files.delete(marker);
         Jrun.Result stop = ok(jrun("server", "stop"));
         assertEquals("stopped the compile server " + pid + "\n", stop.out());
