@@ -16,27 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The core contract: running, caching, arguments, directives, JDK choice, the process model. */
-class CoreIT {
-    @TempDir
-    Path dir;
-
-    Path cache() {
-        return dir.resolve("cache");
-    }
-
-    Path write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
-        return p;
-    }
-
-    Jrun jrun(String... args) {
-        return Jrun.cmd(args).dir(dir).cache(cache());
-    }
+class CoreIT extends ScriptDir {
 
     static final String HELLO = "public class hello { public static void main(String[] a) {"
             + " System.out.println(\"hi \" + a.length); } }\n";

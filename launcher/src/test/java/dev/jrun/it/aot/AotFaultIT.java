@@ -1,5 +1,9 @@
 package dev.jrun.it.aot;
 
+import static dev.jrun.it.aot.ArchiveChecks.LOG;
+import static dev.jrun.it.aot.ArchiveChecks.fromArchive;
+import static dev.jrun.it.aot.ArchiveChecks.loaded;
+import static dev.jrun.it.aot.ArchiveChecks.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +42,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * is left running and that no leftover grows.
  */
 class AotFaultIT {
-    private static final String LOG = "//JAVA_OPTIONS -Xlog:class+load=info\n";
 
     @TempDir
     Path dir;
@@ -182,19 +185,6 @@ class AotFaultIT {
             }
         }
         return false;
-    }
-
-    private static String log(Path entry) throws IOException {
-        Path log = entry.resolve("aot.log");
-        return Files.exists(log) ? "\n" + Files.readString(log) : "";
-    }
-
-    private static boolean fromArchive(Jrun.Result r, String cls) {
-        return r.out().lines().anyMatch(l -> l.endsWith("] " + cls + " source: shared objects file"));
-    }
-
-    private static boolean loaded(Jrun.Result r, String cls) {
-        return r.out().lines().anyMatch(l -> l.contains("] " + cls + " source: "));
     }
 
     /**

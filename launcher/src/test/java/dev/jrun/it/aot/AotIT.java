@@ -1,5 +1,9 @@
 package dev.jrun.it.aot;
 
+import static dev.jrun.it.aot.ArchiveChecks.LOG;
+import static dev.jrun.it.aot.ArchiveChecks.fromArchive;
+import static dev.jrun.it.aot.ArchiveChecks.loaded;
+import static dev.jrun.it.aot.ArchiveChecks.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -35,7 +39,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * output ("NAME source: shared objects file"), turned on by the script's //JAVA_OPTIONS.
  */
 class AotIT {
-    private static final String LOG = "//JAVA_OPTIONS -Xlog:class+load=info\n";
 
     @TempDir
     Path dir;
@@ -97,19 +100,6 @@ class AotIT {
         assertEquals(1, made.size(), "archives in " + entry + ": " + made + log(entry));
         assertTrue(made.get(0).getFileName().toString().matches("aot-[0-9a-f]{32}\\.jsa"), made.toString());
         return made.get(0);
-    }
-
-    private static String log(Path entry) throws IOException {
-        Path log = entry.resolve("aot.log");
-        return Files.exists(log) ? "\n" + Files.readString(log) : "";
-    }
-
-    private static boolean fromArchive(Jrun.Result r, String cls) {
-        return r.out().lines().anyMatch(l -> l.endsWith("] " + cls + " source: shared objects file"));
-    }
-
-    private static boolean loaded(Jrun.Result r, String cls) {
-        return r.out().lines().anyMatch(l -> l.contains("] " + cls + " source: "));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jrun.it.Jrun;
+import dev.jrun.it.ScriptDir;
 import dev.jrun.it.Tools;
 import dev.jrun.it.deps.MavenRepo;
 import dev.jrun.it.deps.RepoServer;
@@ -51,35 +52,23 @@ import org.junit.jupiter.api.io.TempDir;
  * server off; these tests turn it on per command, each with a cache root of its own, and leave no
  * process behind.
  */
-class ServerIT {
+class ServerIT extends ScriptDir {
     static final Duration WAIT = Duration.ofSeconds(90);
     static final String SERVED = "jrun: built by the compile server";
 
-    @TempDir
-    Path dir;
 
     /** Processes a test started that have no command line of the test's directory (compilers for other JDKs). */
     final List<Long> watched = new ArrayList<>();
 
-    Path cache() {
-        return dir.resolve("cache");
-    }
-
     /** jrun with the compile server on. */
-    Jrun jrun(String... args) {
-        return Jrun.cmd(args).dir(dir).cache(cache()).env("JRUN_COMPILE_SERVER", null);
+    @Override
+    protected Jrun jrun(String... args) {
+        return super.jrun(args).env("JRUN_COMPILE_SERVER", null);
     }
 
     /** jrun with the compile server off (the harness's default). */
     Jrun jrunOff(String... args) {
-        return Jrun.cmd(args).dir(dir).cache(cache());
-    }
-
-    Path write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
-        return p;
+        return super.jrun(args);
     }
 
     static String says(String cls, String word) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrun.it.Jrun;
+import dev.jrun.it.ScriptDir;
 import dev.jrun.it.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault injection for the promise that a cached run runs exactly what the script says, or refuses:
@@ -33,27 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The races are repeated (the counts are in each test) with random timing, and every run's output
  * is checked.
  */
-class TrustIT {
-    @TempDir
-    Path dir;
+class TrustIT extends ScriptDir {
 
     /** A fixed seed per run of the suite would hide nothing: the timings are what vary. */
     final Random random = new Random();
-
-    Path cache() {
-        return dir.resolve("cache");
-    }
-
-    Path write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
-        return p;
-    }
-
-    Jrun jrun(String... args) {
-        return Jrun.cmd(args).dir(dir).cache(cache());
-    }
 
     static String says(String cls, String word) {
         return "public class " + cls + " { public static void main(String[] a) { System.out.println(\"" + word
