@@ -77,6 +77,45 @@ class TrustIT extends ScriptDir {
         }
     }
 
+    /**
+     * A cached run that skips the script's hash (the path index records the file's identity) still
+     * never runs a stale entry: an edit that keeps the size and sets the old mtime back (touch -r),
+     * an editor's rename of a same-sized file with the old mtime, edits in quick succession, and a
+     * copy of the cache's index file for another script. Each run prints what the script says.
+     */
+    @Test
+    void theIdentityShortcutNeverRunsAnEditedScript() throws Exception {
+        Path s = write("same.java", says("same", "AA"));
+        Path stamp = write("stamp", "");
+        Files.setLastModifiedTime(stamp, Files.getLastModifiedTime(s));
+        for (int i = 0; i < 3; i++) {
+            assertEquals("AA\n", jrun("same.java").run().out()); // built, then index recorded, then by identity
+        }
+        assertTrue(jrun("--verbose", "same.java").run().err().contains("unchanged since its last run"));
+        // the same size, the old mtime: only the ctime (and for a rename the inode) tells
+        Files.writeString(s, says("same", "BB"), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(s, Files.getLastModifiedTime(stamp));
+        assertEquals("BB\n", jrun("same.java").run().out());
+        assertEquals("BB\n", jrun("same.java").run().out());
+        saveByRename(s, says("same", "CC"));
+        Files.setLastModifiedTime(s, Files.getLastModifiedTime(stamp));
+        assertEquals("CC\n", jrun("same.java").run().out());
+        assertEquals("CC\n", jrun("same.java").run().out());
+        for (int i = 0; i < 12; i++) {
+            String w = "W" + (char) ('a' + i);
+            Files.writeString(s, says("same", w), StandardCharsets.UTF_8);
+            assertEquals(w + "\n", jrun("same.java").run().out(), "edit " + i);
+        }
+        // another script's index file copied over this one's names the other entry: never run it
+        write("other.java", says("other", "OTHER"));
+        assertEquals("OTHER\n", jrun("other.java").run().out());
+        assertEquals("OTHER\n", jrun("other.java").run().out());
+        Path byPath = cache().resolve("by-path" + dir.toAbsolutePath());
+        Files.copy(byPath.resolve("other.java.ix"), byPath.resolve("same.java.ix"), StandardCopyOption.REPLACE_EXISTING);
+        Jrun.Result r = jrun("same.java").run();
+        assertEquals("Wl\n", r.out(), r.toString());
+    }
+
     /** The same for a //SOURCES file edited during the build: 10 trials. */
     @Test
     void anEditOfASourceDuringTheBuildNeverPoisonsTheEntry() throws Exception {
