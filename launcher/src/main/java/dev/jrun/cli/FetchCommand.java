@@ -36,6 +36,36 @@ public final class FetchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "URL")
     String url;
 
+    /**
+     * The front end's entry point: {@code [--offline] [--fresh] -- URL}, parsed by hand, so that a
+     * URL run does not pay for picocli and every subcommand's classes in this extra JVM.
+     */
+    public static void main(String[] args) {
+        FetchCommand c = new FetchCommand();
+        int status;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--offline" -> c.offline = true;
+                    case "--fresh" -> c.fresh = true;
+                    case "--" -> c.url = i + 1 < args.length ? args[i + 1] : null;
+                    default -> { }
+                }
+                if (c.url != null) {
+                    break;
+                }
+            }
+            if (c.url == null) {
+                throw Main.usage("fetch-url is started by the jrun command, not by hand");
+            }
+            status = c.call();
+        } catch (Throwable e) {
+            status = dev.jrun.Report.failure(e, false);
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
     @Override
     public Integer call() throws Exception {
         Environment env = Environment.current();
