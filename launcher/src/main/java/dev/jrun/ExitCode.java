@@ -19,6 +19,8 @@ public final class ExitCode {
     public static final int CACHE = 7;
     /** A system operation failed (binfmt_misc, install, packaging). */
     public static final int SYSTEM = 8;
+    /** A script's URL (or a catalog's) is not trusted, not allowed, or could not be fetched. */
+    public static final int REMOTE = 9;
     /**
      * Never a run's: a compile server's answer that it did not build (its client, the front end,
      * then builds in a JVM of its own).

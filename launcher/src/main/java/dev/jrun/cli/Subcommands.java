@@ -22,5 +22,7 @@ final class Subcommands {
         cl.addSubcommand(new OutdatedCommand());
         cl.addSubcommand(new UpdateCommand());
         cl.addSubcommand(new ServerCommand());
+        cl.addSubcommand(new TrustCommand());
+        cl.addSubcommand(new FetchCommand());
     }
 }

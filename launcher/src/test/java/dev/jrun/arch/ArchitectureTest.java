@@ -35,6 +35,7 @@ class ArchitectureTest {
         ALLOWED.put("binfmt", List.of());
         ALLOWED.put("boot", List.of());
         ALLOWED.put("watch", List.of("script", "plan"));
+        ALLOWED.put("remote", List.of("script", "entry"));
         ALLOWED.put("serve", List.of("script", "plan", "deps", "compile", "entry", "launch"));
     }
 
