@@ -27,6 +27,13 @@ import java.util.Map;
  * ("DIRECTIVE OPTION VALUE" lines) and DEFINES the -D options ("NAME=VALUE" lines). On success the
  * entry is current and the front end execs it; on failure one {@code jrun: error:} line is printed
  * and the status is one of {@link ExitCode}.
+ *
+ * <p>The front end's contract when the script was saved between its hash and the builder's read:
+ * status 0 then means that the entry of the version the builder read is current, named as the
+ * front end names entries but with that version's SHA-256 (and its lock file's) in place of the
+ * ones in ENTRY; ENTRY itself may have no current build. The front end, finding none, hashes the
+ * script again and looks that entry up, building again (a bounded number of times) if the script
+ * changed once more. An entry never holds a build of other bytes than its name says.
  */
 public final class BuildMain {
     /** How many arguments the front end passes. */

@@ -57,26 +57,63 @@ public final class Builder {
         this.workers = workers;
     }
 
+    /** How many times a script that changed while it was built is read again before its last version counts. */
+    static final int MAX_READS = 3;
+
     /**
-     * Makes the entry at {@code entryDir} current for the script at {@code scriptPath}.
+     * Makes the entry at {@code entryDir} current for the script at {@code scriptPath}, or, when the
+     * script on disk is no longer what the front end hashed (it was saved in between), the entry of
+     * the version read: {@code SCRIPTHASH} is that version's hash, the rest of the name the front
+     * end's. A build that fails (a compile error, a bad directive) while the file has changed since
+     * it was read is made again from the new version, at most {@link #MAX_READS} reads in all: an
+     * editor's save caught halfway is not the user's error. Each attempt reads once: what is
+     * hashed is exactly what is compiled and recorded.
      *
      * @param entryDir the entry directory the front end named: ROOT/entries/SCRIPTHASH-VARIANT[-LOCK]
      * @param name     the script's name in messages
+     * @return the entry made current
      */
-    public void build(Path entryDir, Path scriptPath, String name) throws IOException {
+    public Path build(Path entryDir, Path scriptPath, String name) throws IOException {
+        boolean file = !Script.looksLikeCoordinates(scriptPath.toString()) && !scriptPath.toString().endsWith(".jar");
+        for (int reads = 1;; reads++) {
+            Script script = Script.looksLikeCoordinates(scriptPath.toString()) ? Script.coordinates(scriptPath.toString())
+                    : !file ? Script.jar(scriptPath, name) : Script.read(scriptPath, name);
+            try {
+                return build(entryDir, script, name);
+            } catch (JrunException e) {
+                if (!file || reads >= MAX_READS || !(e.status() == ExitCode.SCRIPT || e.status() == ExitCode.COMPILE
+                        || e.status() == ExitCode.DEPENDENCY) || !changedSince(scriptPath, script)) {
+                    throw e;
+                }
+                say("the script changed while it was built: reading it again");
+            }
+        }
+    }
+
+    /** Whether the file now holds other bytes than {@code read}'s (or cannot be read: then the failure stands). */
+    private static boolean changedSince(Path path, Script read) {
+        try {
+            return !dev.jrun.Hashing.of(Files.readAllBytes(path)).equals(read.sha256());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Path build(Path entryDir, Script script, String name) throws IOException {
         CacheRoot cache = CacheRoot.open(entryDir.getParent().getParent());
         // Directories watched for globs sh cannot expand must not have changed after this moment.
         FileTime planned = FileTime.fromMillis(System.currentTimeMillis() - 2000);
-        Script script = Script.looksLikeCoordinates(scriptPath.toString()) ? Script.coordinates(scriptPath.toString())
-                : scriptPath.toString().endsWith(".jar") ? Script.jar(scriptPath, name) : Script.read(scriptPath, name);
         String[] parts = entryDir.getFileName().toString().split("-");
-        if (!parts[0].equals(script.sha256())) {
+        if (parts.length < 2) {
             throw changed(name);
         }
         Plan plan = planner.plan(script, options);
         String lockSha = plan.dependencies().lockSha256();
-        if (!lockSha.isEmpty() && (parts.length < 3 || !lockSha.startsWith(parts[2]))) {
-            throw changed(name + ".lock");
+        // the entry of what was read (the front end hashed the script and its lock a moment before)
+        String own = script.sha256() + "-" + parts[1] + (lockSha.isEmpty() ? "" : "-" + lockSha.substring(0, 16));
+        if (!own.equals(entryDir.getFileName().toString())) {
+            say("the script or its lock file changed since the front end hashed it: building entry " + own);
+            entryDir = entryDir.resolveSibling(own);
         }
         String key = EntryKey.of(plan);
         Entry entry = new Entry(entryDir);
@@ -84,11 +121,11 @@ public final class Builder {
             if (!options.fresh() && entry.isCurrent(key)) {
                 say("cache entry " + entryDir + " is current");
                 stamp(entry.current().orElseThrow(), plan, planned);
-                return;
+                return entryDir;
             }
             if (!options.fresh() && Twins.share(cache, entryDir, key, plan)) {
                 say("cache entry " + entryDir + " is a link to a twin built from the same inputs");
-                return;
+                return entryDir;
             }
             if (Files.isDirectory(entryDir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 CacheGc.sweepRetiredBuilds(entryDir); // builds that earlier edits replaced
@@ -100,11 +137,12 @@ public final class Builder {
                 say("built " + writer.finalDir());
             }
         }
+        return entryDir;
     }
 
-    /** The front end named the entry after what it hashed; the file has changed since. */
+    /** The entry's name is not one the front end makes. */
     private static JrunException changed(String what) {
-        return new JrunException(ExitCode.CACHE, what + " changed while jrun was reading it; run it again");
+        return new JrunException(ExitCode.CACHE, "the cache entry named for " + what + " is not one jrun names; run it again");
     }
 
     /** Sets the build's dirs.stamp (see {@link Check.DirsUnchanged}) to when the directories were listed. */

@@ -52,7 +52,7 @@ class TrustIT extends ScriptDir {
 
     /**
      * Issue 11, case 1: the script is saved with new text while its first build runs. Whatever the
-     * timing, later runs of the old text print the old word and of the new text the new word.
+     * timing, the run prints one of the two words, and later runs of the old text print the old word and of the new text the new word.
      * 12 trials, the edit 0 to 600 ms into the build.
      */
     @Test
@@ -66,8 +66,8 @@ class TrustIT extends ScriptDir {
             saveByRename(k, b);
             assertTrue(first.waitFor(2, TimeUnit.MINUTES));
             String out = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(out.equals("A" + trial + "\n") || out.equals("B" + trial + "\n")
-                    || out.contains("changed while jrun was reading it"), "trial " + trial + ": " + out);
+            // (issue 27: never "changed while jrun was reading it": the version read runs)
+            assertTrue(out.equals("A" + trial + "\n") || out.equals("B" + trial + "\n"), "trial " + trial + ": " + out);
             saveByRename(k, a);
             Jrun.Result ra = jrun("k.java").run();
             assertEquals("A" + trial + "\n", ra.out(), "trial " + trial + ": " + ra);

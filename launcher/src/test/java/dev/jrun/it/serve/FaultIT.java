@@ -1,0 +1,228 @@
+package dev.jrun.it.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jrun.it.Jrun;
+import dev.jrun.it.ScriptDir;
+import dev.jrun.it.Tools;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fault injection (issue 27): a saving editor (atomic and in place) during runs, 200 concurrent
+ * clients of a compile server whose reply pool is taken, and the server killed (-9) while it
+ * answers. Each counts wrong outputs, failed runs and raw (non-{@code jrun:}) error lines, all of
+ * which must be 0. Bounded in runs and time; every server is stopped after.
+ */
+class FaultIT extends ScriptDir {
+    static final Pattern VERSION = Pattern.compile("v([0-9]+)\n");
+
+    /** What went wrong over many runs. */
+    static final class Tally {
+        final AtomicInteger runs = new AtomicInteger();
+        final AtomicInteger wrong = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger raw = new AtomicInteger();
+        final List<String> examples = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        void count(Jrun.Result r, boolean right) {
+            runs.incrementAndGet();
+            boolean bad = false;
+            if (r.status() != 0) {
+                failed.incrementAndGet();
+                bad = true;
+            } else if (!right) {
+                wrong.incrementAndGet();
+                bad = true;
+            }
+            for (String line : r.err().lines().toList()) {
+                if (!line.startsWith("jrun: ")) {
+                    raw.incrementAndGet();
+                    bad = true;
+                }
+            }
+            if (bad && examples.size() < 5) {
+                examples.add(r.toString());
+            }
+        }
+
+        void assertClean() {
+            String what = runs + " runs: " + wrong + " wrong, " + failed + " failed, " + raw + " raw error lines\n"
+                    + String.join("\n---\n", examples);
+            assertEquals(0, wrong.get() + failed.get() + raw.get(), what);
+        }
+    }
+
+    /** jrun with the compile server on. */
+    Jrun served(String... args) {
+        return jrun(args).env("JRUN_COMPILE_SERVER", null).timeout(Duration.ofMinutes(2));
+    }
+
+    static String version(int n) {
+        return "public class ed { public static void main(String[] a) { System.out.println(\"v" + n + "\"); } }\n";
+    }
+
+    @AfterEach
+    void stopServers() throws Exception {
+        if (Files.isDirectory(cache().resolve("server"))) {
+            Jrun.cmd("server", "stop").dir(dir).cache(cache()).run();
+        }
+    }
+
+    /**
+     * Runs the script {@code runs} times while an editor saves a new version every 0.4 s, with
+     * {@code save}; each run must print a version that was on disk while it ran.
+     */
+    void editDuringRuns(boolean server, int runs, SaveMethod save) throws Exception {
+        Path script = write("ed.java", version(0));
+        AtomicInteger saved = new AtomicInteger(0); // the last version wholly on disk
+        AtomicInteger writing = new AtomicInteger(0); // the version being written (>= saved)
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread editor = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    Thread.sleep(400);
+                    int next = writing.incrementAndGet();
+                    save.save(script, version(next));
+                    saved.set(next);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "editor");
+        editor.start();
+        Tally tally = new Tally();
+        try {
+            for (int i = 0; i < runs; i++) {
+                int from = saved.get();
+                Jrun.Result r = (server ? served("ed.java") : jrun("ed.java")).timeout(Duration.ofMinutes(2)).run();
+                int to = writing.get();
+                Matcher m = VERSION.matcher(r.out());
+                tally.count(r, m.matches() && Integer.parseInt(m.group(1)) >= from && Integer.parseInt(m.group(1)) <= to);
+            }
+        } finally {
+            stop.set(true);
+            editor.join(10_000);
+        }
+        assertTrue(writing.get() >= 3, "the editor saved only " + writing.get() + " times");
+        tally.assertClean();
+    }
+
+    interface SaveMethod {
+        void save(Path file, String text) throws IOException, InterruptedException;
+    }
+
+    /** As vim's default and most IDEs do: a temp file renamed over the script. */
+    static void atomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".swp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** As nano or vim with backupcopy=yes do: truncated, then written (here with a pause between). */
+    static void inPlace(Path file, String text) throws IOException, InterruptedException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            Thread.sleep(30);
+            ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void anEditorSavingAtomicallyDuringRunsFailsNone() throws Exception {
+        editDuringRuns(false, 14, (f, t) -> atomically(f, t));
+    }
+
+    @Test
+    void anEditorSavingInPlaceDuringRunsFailsNone() throws Exception {
+        editDuringRuns(true, 14, FaultIT::inPlace);
+    }
+
+    /** Starts the server (a miss builds in the builder JVM and starts it) and waits until it is warm. */
+    Path startServer() throws IOException {
+        write("start.java", ServerIT.says("start", "started"));
+        Jrun.Result r = served("start.java").run();
+        assertEquals(0, r.status(), r.toString());
+        return ServerIT.awaitWarm(cache());
+    }
+
+    /** Claims every pooled reply FIFO for this (live) test JVM, so that every client makes its own. */
+    static void takeThePool(Path sd) throws IOException {
+        for (int i = 0; i < 16; i++) {
+            Files.writeString(sd.resolve("c." + i), ProcessHandle.current().pid() + "\n");
+        }
+    }
+
+    /** {@code clients} runs at once over {@code scripts} new scripts, each printing its own word. */
+    Tally concurrentRuns(int clients, int scripts, Runnable whileRunning) throws Exception {
+        for (int s = 0; s < scripts; s++) {
+            write("c" + s + ".java", ServerIT.says("c" + s, "word" + s));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        Tally tally = new Tally();
+        try {
+            List<Future<Jrun.Result>> runs = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                runs.add(pool.submit(served("c" + i % scripts + ".java").timeout(Duration.ofMinutes(3))::run));
+            }
+            whileRunning.run();
+            for (int i = 0; i < clients; i++) {
+                Jrun.Result r = runs.get(i).get(4, TimeUnit.MINUTES);
+                tally.count(r, r.out().equals("word" + i % scripts + "\n"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return tally;
+    }
+
+    @Test
+    void twoHundredClientsWithThePoolTakenAllGetTheirAnswers() throws Exception {
+        Path sd = startServer();
+        long pid = ServerIT.serverPid(sd);
+        takeThePool(sd);
+        Tally tally = concurrentRuns(200, 10, () -> { });
+        tally.assertClean();
+        assertTrue(ServerIT.alive(pid), "the server that answered was killed; its log:\n" + ServerIT.log(sd));
+        assertTrue(!Files.exists(sd.resolve("stuck")), "a client marked the answering server stuck");
+        assertTrue(ServerIT.log(sd).contains(" built c1.java for process "), ServerIT.log(sd));
+        try (var s = Files.list(sd)) {
+            assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("r.") || n.startsWith("q."))
+                    .toList(), "requests and reply FIFOs left");
+        }
+    }
+
+    @Test
+    void theServerKilledMidReplyFailsNoRun() throws Exception {
+        Path sd = startServer();
+        long pid = ServerIT.serverPid(sd);
+        takeThePool(sd);
+        Tally tally = concurrentRuns(24, 12, () -> {
+            // killed once it has taken a build, with others under way or queued
+            ServerIT.await(() -> ServerIT.log(sd).contains(" built c"), Duration.ofSeconds(90), () -> "a served build");
+            assertEquals(0, Tools.sh("kill -9 " + pid));
+        });
+        tally.assertClean();
+    }
+}
