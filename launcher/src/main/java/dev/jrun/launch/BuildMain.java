@@ -74,10 +74,23 @@ public final class BuildMain {
                     verbose, args[6].equals("offline"), defines(args[8]), given, env);
             Planner planner = new Planner(new JdkFinder(env.vars()), () -> new MavenResolver(env.vars(), err));
             Path script = Script.looksLikeCoordinates(args[1]) ? Path.of(args[1]) : env.dir().resolve(args[1]);
-            new Builder(planner, options, err, workers).build(env.dir().resolve(args[0]), script, args[2]);
+            Path built = new Builder(planner, options, err, workers).build(env.dir().resolve(args[0]), script, args[2]);
+            tellBuilt(env, built);
             return 0;
         } catch (Throwable e) {
             return Report.failure(e, verbose, err);
+        }
+    }
+
+    /**
+     * Writes the name of the entry made current into the file JRUN_BUILT names, when the front end
+     * set it: after a save between its hash and the builder's read, that is not the entry it named,
+     * and the front end runs the version that was read (as java and JBang do) instead of guessing.
+     */
+    static void tellBuilt(Environment env, Path built) throws java.io.IOException {
+        String to = env.get("JRUN_BUILT");
+        if (to != null && !to.isEmpty()) {
+            java.nio.file.Files.writeString(env.dir().resolve(to), built.getFileName() + "\n");
         }
     }
 
