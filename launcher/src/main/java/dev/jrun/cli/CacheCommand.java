@@ -62,6 +62,8 @@ public final class CacheCommand implements Callable<Integer> {
                 System.out.printf("%s  %8s  %s%s%n", LocalDateTime.ofInstant(e.lastUsed(), ZoneId.systemDefault()).format(f),
                         bytes(e.size()), e.script(), notes.isEmpty() ? "" : "  (" + String.join(", ", notes) + ")");
             }
+            // the whole cache as du counts it: a jar linked into several entries once
+            total = CachedEntry.size(root());
             System.out.println(all.size() + (all.size() == 1 ? " entry, " : " entries, ") + bytes(total) + " in "
                     + root().resolve("entries"));
             return 0;

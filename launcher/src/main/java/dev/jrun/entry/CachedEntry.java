@@ -78,13 +78,21 @@ public record CachedEntry(Path dir, String name, String script, long size, Insta
         }
     }
 
-    /** The bytes a directory tree takes, its files' sizes added up. */
-    static long size(Path dir) {
+    /**
+     * The bytes a directory tree takes, as du counts them: each file once, however many hard links
+     * to it the tree holds (a build's lib/ jars are links into the cache's jar store).
+     */
+    public static long size(Path dir) {
+        java.util.Set<Object> seen = new java.util.HashSet<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.mapToLong(p -> {
                 try {
                     BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    return a.isRegularFile() ? a.size() : 0;
+                    if (!a.isRegularFile()) {
+                        return 0;
+                    }
+                    Object key = a.fileKey();
+                    return key == null || seen.add(key) ? a.size() : 0;
                 } catch (IOException e) {
                     return 0;
                 }

@@ -85,7 +85,11 @@ public final class SecurityCheck {
         if (lint) {
             // before the script's own //COMPILE_OPTIONS (the last ones), which may turn some off again
             int at = opts.size() - plan.compileOptions().size();
+            // (not "processing": javac's note that no processor claimed an annotation, such as
+            // picocli's or JUnit's, is nothing a user can act on)
             opts.add(at, "-Xlint:all");
+            opts.add(at + 1, "-Xlint:-processing");
+            at++;
             if (plan.runtimeOptions().stream().anyMatch(o -> o.startsWith("--enable-native-access"))) {
                 opts.add(at + 1, "-Xlint:-restricted");
             }

@@ -42,4 +42,31 @@ class CacheListIT {
         assertTrue(all.contains("JDK 25") && all.contains("--java 25"), all);
         assertTrue(all.contains("an earlier version of the script") && all.contains("the script as it is"), all);
     }
+
+    /** The total is what du counts: a jar hard-linked into several builds once, not once a link. */
+    @Test
+    void theTotalCountsAHardLinkedFileOnce() throws Exception {
+        Files.writeString(dir.resolve("a.java"), "public class a { public static void main(String[] x) { System.out.println(\"a\"); } }\n");
+        assertEquals("a\n", jrun("a.java").run().out());
+        Path cache = dir.resolve("cache");
+        String before = total(jrun("cache", "list").run().out());
+        // ten more links to every file of the cache: du's figure does not change, nor may jrun's
+        List<Path> files;
+        try (var walk = Files.walk(cache)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        Path links = Files.createDirectories(cache.resolve("tmp/links"));
+        int n = 0;
+        for (Path f : files) {
+            for (int i = 0; i < 10; i++) {
+                Files.createLink(links.resolve("l" + n++), f);
+            }
+        }
+        assertEquals(before, total(jrun("cache", "list").run().out()));
+    }
+
+    private static String total(String listing) {
+        String last = listing.lines().reduce((x, y) -> y).orElseThrow();
+        return last.replaceAll(".* entr(y|ies), (\\S+) in .*", "$2");
+    }
 }

@@ -57,6 +57,18 @@ class CheckIT extends SecureRepository {
         assertEquals(r.out(), warnOnly.out());
     }
 
+    /** jrun init's picocli and JUnit templates, unmodified, pass jrun check (no raw javac notes). */
+    @Test
+    void theTemplatesAreClean() {
+        for (String t : List.of("cli", "test")) {
+            Jrun.Result init = jrun("init", "-t", t, t + "tpl.java").run();
+            assertEquals(0, init.status(), init.toString());
+            Jrun.Result r = check(t + "tpl.java").run();
+            assertEquals(0, r.status(), t + ": " + r);
+            assertTrue(!r.out().contains("javac:") && !r.err().contains("javac:"), t + ": " + r);
+        }
+    }
+
     @Test
     void theExamplesAreClean() throws IOException {
         List<String> args = new ArrayList<>();
