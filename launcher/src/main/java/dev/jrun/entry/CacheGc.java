@@ -257,7 +257,9 @@ public final class CacheGc {
             Instant cutoff = now.minus(olderThan.compareTo(STDIN_MIN_AGE) < 0 ? STDIN_MIN_AGE : olderThan);
             for (Path dir : children(root.resolve("stdin"))) {
                 Path script = dir.resolve("stdin.java");
-                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && lastRead(script).isBefore(cutoff)) {
+                // (a directory a run has just made, its script not yet moved in, goes by its own time)
+                Instant used = Files.exists(script, LinkOption.NOFOLLOW_LINKS) ? lastRead(script) : modified(dir, now);
+                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && used.isBefore(cutoff)) {
                     CacheRoot.deleteTree(dir);
                 }
             }
