@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
 import javax.tools.ForwardingJavaFileObject;
@@ -129,20 +128,6 @@ final class ScriptFileManager extends ForwardingJavaFileManager<StandardJavaFile
     /** The existing package directories of the source root that javac looked into. */
     synchronized List<Path> dirsListed() {
         return List.copyOf(listed);
-    }
-
-    /** Does {@code dir} (one javac listed) hold a source file for the simple name {@code name}? */
-    static boolean holds(Path dir, String name) {
-        return Files.exists(dir.resolve(name + ".java"));
-    }
-
-    /** The names of the source files in {@code dir}, for messages. */
-    static List<String> sourcesIn(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java")).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 
     /** A source file of the source root: read once, on javac's first asking, and remembered. */
