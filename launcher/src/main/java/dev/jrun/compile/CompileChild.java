@@ -2,14 +2,12 @@ package dev.jrun.compile;
 
 import dev.jrun.JrunException;
 import dev.jrun.Report;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The compiler JVM for a script whose JDK is not the one the builder runs on: javax.tools compiles
  * with the compiler of the JVM it runs in, so the builder starts this on the script's JDK.
- * Arguments: the request file, the file to write the main class's name to, and "verbose" or "".
+ * Arguments: the request file, the file to write the result to (CompileResult), and "verbose" or "".
  */
 public final class CompileChild {
     private CompileChild() {
@@ -19,8 +17,7 @@ public final class CompileChild {
         boolean verbose = args.length > 2 && args[2].equals("verbose");
         try {
             CompileRequest req = CompileRequest.read(Path.of(args[0]));
-            String main = new Compiler(System.err).compile(req);
-            Files.writeString(Path.of(args[1]), main, StandardCharsets.UTF_8);
+            new Compiler(System.err).compile(req).write(Path.of(args[1]));
         } catch (JrunException e) {
             System.exit(Report.failure(e, verbose));
         } catch (Exception | Error e) {

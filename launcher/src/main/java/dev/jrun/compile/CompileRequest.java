@@ -21,9 +21,11 @@ import java.util.Properties;
  * @param options   javac options
  * @param classes   where the class files go
  * @param main      //MAIN, or null to take the script's first top-level class
+ * @param origins   for each class path entry, where the script asks for it ({@code hello.java:3},
+ *                  the //DEPS line), for messages about an annotation processor it holds
  */
 public record CompileRequest(List<Script> units, List<Path> classpath, List<String> options,
-        Path classes, String main) {
+        Path classes, String main, List<String> origins) {
 
     public void write(Path file) throws IOException {
         Properties p = new Properties();
@@ -34,6 +36,7 @@ public record CompileRequest(List<Script> units, List<Path> classpath, List<Stri
         putList(p, "unit.sha256", units.stream().map(Script::sha256).toList());
         putList(p, "cp", classpath.stream().map(Path::toString).toList());
         putList(p, "opt", options);
+        putList(p, "origin", origins);
         p.setProperty("classes", classes.toString());
         if (main != null) {
             p.setProperty("main", main);
@@ -59,7 +62,7 @@ public record CompileRequest(List<Script> units, List<Path> classpath, List<Stri
                     texts.get(i).lines().toList(), sums.get(i)));
         }
         return new CompileRequest(units, getList(p, "cp").stream().map(Path::of).toList(), getList(p, "opt"),
-                Path.of(p.getProperty("classes")), p.getProperty("main"));
+                Path.of(p.getProperty("classes")), p.getProperty("main"), getList(p, "origin"));
     }
 
     private static void putList(Properties p, String key, List<String> values) {

@@ -57,8 +57,7 @@ public final class CompileWorker {
         boolean verbose = job[3].equals("verbose");
         try (PrintStream err = new PrintStream(Files.newOutputStream(Path.of(job[2])), true, StandardCharsets.UTF_8)) {
             try {
-                String main = new Compiler(err).compile(CompileRequest.read(Path.of(job[0])));
-                Files.writeString(Path.of(job[1]), main, StandardCharsets.UTF_8);
+                new Compiler(err).compile(CompileRequest.read(Path.of(job[0]))).write(Path.of(job[1]));
                 return 0;
             } catch (Exception | Error e) {
                 return Report.failure(e, verbose, err);

@@ -31,7 +31,7 @@ public final class CompileWorkers {
     }
 
     /** Compiles {@code req} with {@code jdk}'s javac; says what the compiler said on {@code err}. */
-    public String compile(Jdk jdk, CompileRequest req, PrintStream err, boolean verbose) throws IOException {
+    public CompileResult compile(Jdk jdk, CompileRequest req, PrintStream err, boolean verbose) throws IOException {
         Worker w = workers.computeIfAbsent(jdk.java(), j -> new Worker(jdk));
         synchronized (w) {
             return w.compile(req, err, verbose);
@@ -76,7 +76,7 @@ public final class CompileWorkers {
             this.jdk = jdk;
         }
 
-        String compile(CompileRequest req, PrintStream err, boolean verbose) throws IOException {
+        CompileResult compile(CompileRequest req, PrintStream err, boolean verbose) throws IOException {
             String id = "job-" + ProcessHandle.current().pid() + "-" + (++jobs) + "-" + jdk.major();
             Path reqFile = work.resolve(id + ".request");
             Path result = work.resolve(id + ".result");
@@ -99,7 +99,7 @@ public final class CompileWorkers {
                     throw new JrunException(code, null);
                 }
                 served++;
-                return Files.readString(result, StandardCharsets.UTF_8).strip();
+                return CompileResult.read(result);
             } finally {
                 Files.deleteIfExists(reqFile);
                 Files.deleteIfExists(result);

@@ -2,9 +2,13 @@ package dev.jrun.compile;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
@@ -14,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,55 +51,141 @@ public final class Compiler {
         this.err = err;
     }
 
-    /** Compiles {@code req} into its class directory and returns the main class's binary name. */
-    public String compile(CompileRequest req) {
+    /**
+     * Compiles {@code req} into its class directory; returns the main class's binary name and the
+     * files of the script's source root that the compile read.
+     */
+    public CompileResult compile(CompileRequest req) {
         JavaCompiler javac = JAVAC;
         if (javac == null) {
             throw new JrunException(ExitCode.NO_JDK, "the Java runtime at " + System.getProperty("java.home")
                     + " has no compiler (it is a JRE, not a JDK); install a JDK");
         }
+        Script script = req.units().get(0);
+        String name = script.name();
+        boolean ownSourcePath = req.options().stream().anyMatch(o -> o.equals("-sourcepath") || o.equals("--source-path")
+                || o.startsWith("--source-path="));
+        Path root = ownSourcePath ? null : SourceRoot.of(script);
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diags, Locale.getDefault(),
+        try (StandardJavaFileManager standard = javac.getStandardFileManager(diags, Locale.getDefault(),
                 StandardCharsets.UTF_8)) {
-            files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(req.classes().toFile()));
+            standard.setLocation(StandardLocation.CLASS_OUTPUT, List.of(req.classes().toFile()));
             List<File> cp = req.classpath().stream().map(p -> p.toFile()).toList();
-            files.setLocation(StandardLocation.CLASS_PATH, cp);
+            standard.setLocation(StandardLocation.CLASS_PATH, cp);
+            List<String> options = new ArrayList<>();
+            if (root != null) {
+                // the classes the script names and does not define: from source files under its
+                // root, compiled with it (a class file on the class path does not hide them), as java does
+                standard.setLocation(StandardLocation.SOURCE_PATH, List.of(root.toFile()));
+                options.addAll(List.of("-Xprefer:source", "-implicit:class"));
+            } else if (!ownSourcePath) {
+                standard.setLocation(StandardLocation.SOURCE_PATH, List.of());
+            }
+            options.addAll(req.options());
+            Path displayDir = root == null ? null : relativeRoot(name, script.dir(), root);
+            Script hint = root == null && !ownSourcePath ? script : null;
+            ScriptFileManager files = new ScriptFileManager(standard, root, displayDir);
             List<SourceObject> units = req.units().stream().map(SourceObject::new).toList();
             JavacTask task;
             try {
-                task = (JavacTask) javac.getTask(null, files, diags, req.options(), null, units);
+                task = (JavacTask) javac.getTask(null, files, diags, options, null, units);
             } catch (IllegalArgumentException e) {
-                throw new JrunException(ExitCode.SCRIPT, units.get(0).getName() + ": javac rejects an option: "
+                throw new JrunException(ExitCode.SCRIPT, name + ": javac rejects an option: "
                         + e.getMessage() + "; check //COMPILE_OPTIONS");
             }
-            CompilationUnitTree scriptTree = null;
-            for (CompilationUnitTree cu : task.parse()) {
-                if (scriptTree == null) {
-                    scriptTree = cu; // the units' order: the script comes first
+            List<CompilationUnitTree> parsed = new ArrayList<>();
+            task.addTaskListener(new TaskListener() {
+                @Override
+                public void finished(TaskEvent e) {
+                    if (e.getKind() == TaskEvent.Kind.PARSE && e.getCompilationUnit() != null) {
+                        parsed.add(e.getCompilationUnit());
+                    }
                 }
+            });
+            try {
+                CompilationUnitTree scriptTree = null;
+                for (CompilationUnitTree cu : task.parse()) {
+                    if (scriptTree == null) {
+                        scriptTree = cu; // the units' order: the script comes first
+                    }
+                }
+                failOnErrors(diags, name, hint);
+                task.analyze();
+                failOnErrors(diags, name, hint);
+                String main = req.main() != null ? req.main() : mainClass(task, scriptTree, script);
+                List<Path> absent = root == null ? List.of() : absent(task, parsed, files.dirsListed());
+                task.generate();
+                failOnErrors(diags, name, hint);
+                if (req.main() != null) {
+                    checkMainExists(req, units.get(0).script());
+                }
+                // the build that produced them shows them, once: a cached run compiles nothing
+                report(diags, false);
+                return new CompileResult(main, files.filesRead(), absent);
+            } catch (RuntimeException e) {
+                if (e instanceof JrunException) {
+                    throw e;
+                }
+                // what an annotation processor threw (javac hands it on, wrapped)
+                throw ProcessorFailure.of(e, req, name).orElseThrow(() -> e);
             }
-            failOnErrors(diags, units.get(0).getName());
-            task.analyze();
-            failOnErrors(diags, units.get(0).getName());
-            String main = req.main() != null ? req.main() : mainClass(task, scriptTree, units.get(0).getName());
-            task.generate();
-            failOnErrors(diags, units.get(0).getName());
-            if (req.main() != null) {
-                checkMainExists(req, units.get(0).script());
-            }
-            // the build that produced them shows them, once: a cached run compiles nothing
-            report(diags, false);
-            return main;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The source root as messages name the files below it: relative to where the script's name is. */
+    private static Path relativeRoot(String name, Path scriptDir, Path root) {
+        if (name.startsWith("/")) {
+            return root;
+        }
+        Path named = Path.of(name).getParent();
+        Path rel = scriptDir.relativize(root);
+        return (named == null ? rel : named.resolve(rel)).normalize();
+    }
+
     /**
-     * The script's first top-level class, as the source launcher takes it; when that one has no
-     * main method but a later top-level class has, that one (the launcher would fail; a user means it).
+     * The source files that would have changed the compile had they existed: one for each class
+     * the program names that did not come from its own files, in each package directory of the
+     * source root that javac looked into (a file there would have been the class).
      */
-    private String mainClass(JavacTask task, CompilationUnitTree cu, String name) {
+    private static List<Path> absent(JavacTask task, List<CompilationUnitTree> units, List<Path> dirs) {
+        if (dirs.isEmpty()) {
+            return List.of();
+        }
+        Trees trees = Trees.instance(task);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (CompilationUnitTree cu : units) {
+            new TreePathScanner<Void, Void>() {
+                @Override
+                public Void visitIdentifier(IdentifierTree node, Void unused) {
+                    Element e = trees.getElement(getCurrentPath());
+                    if (e instanceof TypeElement type && trees.getPath(type) == null) {
+                        names.add(node.getName().toString());
+                    }
+                    return super.visitIdentifier(node, unused);
+                }
+            }.scan(cu, null);
+        }
+        List<Path> absent = new ArrayList<>();
+        for (Path dir : dirs) {
+            for (String n : names) {
+                Path file = dir.resolve(n + ".java");
+                if (!java.nio.file.Files.exists(file)) {
+                    absent.add(file);
+                }
+            }
+        }
+        return absent;
+    }
+
+    /**
+     * The main class as the JDK's source launcher takes it: the script's first top-level class; if
+     * that has no main method, the one named after the file. Beyond the launcher, which would fail,
+     * a later top-level class with a main method (a user means it), or an agent's premain class.
+     */
+    private String mainClass(JavacTask task, CompilationUnitTree cu, Script script) {
+        String name = script.name();
         List<TypeElement> types = new ArrayList<>();
         if (cu != null) {
             Trees trees = Trees.instance(task);
@@ -108,14 +199,19 @@ public final class Compiler {
             throw new JrunException(ExitCode.SCRIPT, name + ": declares no class; write a class with a main method,"
                     + " or name one with //MAIN");
         }
-        // a Java agent script (//JAVAAGENT) may have no main, but a premain
-        TypeElement main = types.stream().filter(t -> hasMain(task, t)).findFirst()
-                .or(() -> types.stream().filter(t -> hasPremain(t)).findFirst()).orElse(null);
-        if (main == null) {
+        String file = script.realPath() == null ? "" : script.realPath().getFileName().toString();
+        String fileClass = file.endsWith(".java") ? file.substring(0, file.length() - 5) : "";
+        java.util.function.Predicate<TypeElement> main = t -> hasMain(task, t);
+        TypeElement chosen = main.test(types.get(0)) ? types.get(0)
+                : types.stream().filter(t -> t.getSimpleName().contentEquals(fileClass)).filter(main).findFirst()
+                        .or(() -> types.stream().filter(main).findFirst())
+                        // a Java agent script (//JAVAAGENT) may have no main, but a premain
+                        .or(() -> types.stream().filter(t -> hasPremain(t)).findFirst()).orElse(null);
+        if (chosen == null) {
             throw new JrunException(ExitCode.SCRIPT, name + ": class " + task.getElements().getBinaryName(types.get(0))
                     + " has no main method; add public static void main(String[] args), or name the main class with //MAIN");
         }
-        return task.getElements().getBinaryName(main).toString();
+        return task.getElements().getBinaryName(chosen).toString();
     }
 
     private static boolean hasPremain(TypeElement type) {
@@ -141,7 +237,11 @@ public final class Compiler {
         return false;
     }
 
-    private void failOnErrors(DiagnosticCollector<JavaFileObject> diags, String name) {
+    /**
+     * @param hint the script, when it has no source root: a symbol not found may be a class in a
+     *             file beside it, and the message then says why that was not looked in
+     */
+    private void failOnErrors(DiagnosticCollector<JavaFileObject> diags, String name, Script hint) {
         long errors = diags.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count();
         if (errors > 0) {
             report(diags, true);
@@ -150,8 +250,30 @@ public final class Compiler {
                     .anyMatch(d -> "compiler.err.expected4".equals(d.getCode()) || "compiler.err.class.method.or.field.expected".equals(d.getCode()));
             throw new JrunException(ExitCode.COMPILE, name + ": compilation failed with " + errors
                     + (errors == 1 ? " error" : " errors") + "; fix " + (errors == 1 ? "it" : "them") + " and run again"
-                    + (compact ? " (methods outside a class, as in void main() { ... }, need Java 25: add //JAVA 25+)" : ""));
+                    + (compact ? " (methods outside a class, as in void main() { ... }, need Java 25: add //JAVA 25+)" : "")
+                    + besideHint(diags, hint));
         }
+    }
+
+    /** A class not found that a file beside the script holds, and why jrun did not look there. */
+    private static String besideHint(DiagnosticCollector<JavaFileObject> diags, Script script) {
+        String why = script == null ? null : SourceRoot.whyNone(script);
+        if (why == null) {
+            return "";
+        }
+        for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR && d.getCode() != null && d.getCode().startsWith("compiler.err.cant.resolve")
+                    && d.getSource() instanceof SourceObject so && so.script() == script && d.getStartPosition() >= 0
+                    && d.getEndPosition() <= script.text().length() && d.getStartPosition() < d.getEndPosition()) {
+                String symbol = script.text().substring((int) d.getStartPosition(), (int) d.getEndPosition());
+                if (symbol.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*")
+                        && java.nio.file.Files.isRegularFile(script.dir().resolve(symbol + ".java"))) {
+                    return " (" + symbol + ".java beside it is not looked in: " + why + ", as with java;"
+                            + " name it with //SOURCES " + symbol + ".java)";
+                }
+            }
+        }
+        return "";
     }
 
     /** //MAIN must name a class of the script, its sources or its dependencies; else every run would fail. */

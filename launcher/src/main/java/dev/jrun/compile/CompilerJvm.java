@@ -44,7 +44,7 @@ public final class CompilerJvm {
         }
     }
 
-    public String compile(Jdk jdk, CompileRequest req) throws IOException {
+    public CompileResult compile(Jdk jdk, CompileRequest req) throws IOException {
         Path reqFile = work.resolve("compile.request");
         Path result = work.resolve("compile.result");
         req.write(reqFile);
@@ -96,9 +96,9 @@ public final class CompilerJvm {
         if (status != 0) {
             throw new JrunException(status, null);
         }
-        String main = Files.readString(result, StandardCharsets.UTF_8).strip();
+        CompileResult compiled = CompileResult.read(result);
         Files.delete(reqFile);
         Files.delete(result);
-        return main;
+        return compiled;
     }
 }

@@ -19,6 +19,13 @@ public final class ShellTest {
             String q = Sh.quote(c.file().toString());
             return "[ -f " + q + " ] && ! [ " + q + " -nt \"$entry/app.jar\" ]";
         }
+        if (check instanceof Check.FilesAbsent c) {
+            StringBuilder out = new StringBuilder();
+            for (Path f : c.files()) {
+                out.append(out.length() == 0 ? "" : " && ").append("! [ -e ").append(Sh.quote(f.toString())).append(" ]");
+            }
+            return out.length() == 0 ? ":" : out.toString();
+        }
         if (check instanceof Check.Executable c) {
             return "[ -x " + Sh.quote(c.file().toString()) + " ]";
         }

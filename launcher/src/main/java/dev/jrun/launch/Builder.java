@@ -6,6 +6,7 @@ import dev.jrun.Version;
 import dev.jrun.aot.AotFiles;
 import dev.jrun.boot.ScriptMain;
 import dev.jrun.compile.CompileRequest;
+import dev.jrun.compile.CompileResult;
 import dev.jrun.compile.Compiler;
 import dev.jrun.compile.CompileWorkers;
 import dev.jrun.compile.CompilerJvm;
@@ -118,7 +119,7 @@ public final class Builder {
         String key = EntryKey.of(plan);
         Entry entry = new Entry(entryDir);
         try (Closeable lock = cache.lock(entryDir.getFileName().toString())) {
-            if (!options.fresh() && entry.isCurrent(key)) {
+            if (!options.fresh() && entry.isCurrent(key) && compiledStillHolds(entry.current().orElseThrow(), script)) {
                 say("cache entry " + entryDir + " is current");
                 stamp(entry.current().orElseThrow(), plan, planned);
                 return entryDir;
@@ -138,6 +139,18 @@ public final class Builder {
             }
         }
         return entryDir;
+    }
+
+    /**
+     * A build's key covers what the plan knew; the files of the source root that javac read (and
+     * those whose absence it relied on) only the compile knew: they must still be as they were, and
+     * the files read must be this copy's.
+     */
+    static boolean compiledStillHolds(Path build, Script script) {
+        java.util.Properties meta = Entry.meta(build);
+        CompileResult compiled = CompileResult.from(meta);
+        return (compiled.read().isEmpty() || String.valueOf(script.realPath()).equals(meta.getProperty("script")))
+                && compiled.stillHolds();
     }
 
     /** The entry's name is not one the front end makes. */
@@ -166,6 +179,7 @@ public final class Builder {
         // said on the build, like javac's warnings: a cached run reads no directives
         DirectiveParser.lookalikes(script.lines(), script.name()).forEach(w -> err.println("jrun: warning: " + w));
         String main;
+        CompileResult compiled = null;
         if (script.isPrebuilt()) {
             // a jar or Maven coordinates: nothing to compile; the jar and its dependencies are the
             // class path; the main class is its manifest's or --main's
@@ -180,16 +194,18 @@ public final class Builder {
             List<Script> units = new ArrayList<>(List.of(script));
             plan.inputs().sources().forEach(s -> units.add(s.script()));
             CompileRequest req = new CompileRequest(units, plan.dependencies().classpath(), JavacOptions.of(plan),
-                    classes, plan.main().orElse(null));
+                    classes, plan.main().orElse(null), origins(plan));
             if (workers != null && JavacOptions.needWorkingDirectory(req.options())) {
                 // a compile server's javac would look for them in its own directory, not the run's
                 say("left to the builder JVM: //COMPILE_OPTIONS name paths relative to the working directory");
                 throw new JrunException(ExitCode.NOT_SERVED, null);
             }
             long start = System.nanoTime();
-            main = plan.jdk().isCurrent() ? new Compiler(err).compile(req)
+            compiled = plan.jdk().isCurrent() ? new Compiler(err).compile(req)
                     : workers != null ? workers.compile(plan.jdk(), req, err, options.verbose())
                     : new CompilerJvm(cache.path(), tmp, options.verbose()).compile(plan.jdk(), req);
+            main = compiled.main();
+            compiled.read().forEach(f -> say("read " + f.file() + " (a class of the program from its source root)"));
             say("compiled " + script.name() + " with JDK " + plan.jdk().version() + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
             JarWriter.write(tmp.resolve(Entry.JAR), classes, plan.inputs().resources(), main, manifest(plan, main),
@@ -220,7 +236,21 @@ public final class Builder {
             inputs.add(r.file());
             sums.add(r.sha256());
         });
+        if (compiled != null) {
+            // a several-file program's other files, as javac read them
+            compiled.read().forEach(f -> {
+                if (!inputs.contains(f.file())) {
+                    inputs.add(f.file());
+                    sums.add(f.sha256());
+                }
+            });
+            if (!compiled.absent().isEmpty()) {
+                checks.add(new Check.FilesAbsent(compiled.absent()));
+            }
+        }
         List<String> agentArgs = new AgentJars(planner, options, err).args(plan, cache, writer, inputs, sums);
+        // (a script whose compile only relied on files being absent beside it is not tied to its
+        // copy: copies of it share the entry, as copies of a single-file script do)
         if (!inputs.isEmpty()) {
             writer.writeInputs(inputs, sums);
             checks.add(0, new Check.ScriptIs(script.realPath()));
@@ -245,6 +275,9 @@ public final class Builder {
         meta.setProperty("built", Long.toString(System.currentTimeMillis()));
         plan.inputs().directives().description().ifPresent(d -> meta.setProperty("description", d));
         meta.setProperty("variant", variant(script));
+        if (compiled != null) {
+            compiled.put(meta);
+        }
         writer.writeMeta(meta);
     }
 
@@ -267,6 +300,27 @@ public final class Builder {
             parts.add("a lock file");
         }
         return String.join(", ", parts);
+    }
+
+    /**
+     * For each class path entry, the //DEPS line that asks for it (its group and artifact named
+     * there, else the first //DEPS line: it came with another's dependencies), or "".
+     */
+    private static List<String> origins(Plan plan) {
+        List<dev.jrun.script.Directive> deps = plan.inputs().directives().deps();
+        List<String> out = new ArrayList<>();
+        for (Resolution.Jar j : plan.dependencies().jars()) {
+            String where = "";
+            if (j.coords() != null && !deps.isEmpty()) {
+                String[] p = j.coords().split(":");
+                String ga = p.length > 1 ? p[0] + ":" + p[1] + ":" : j.coords();
+                where = deps.stream().filter(d -> d.line() > 0 && d.value().contains(ga)).findFirst()
+                        .or(() -> deps.stream().filter(d -> d.line() > 0).findFirst())
+                        .map(dev.jrun.script.Directive::where).orElse("");
+            }
+            out.add(where);
+        }
+        return out;
     }
 
     /** //MANIFEST, and for an agent script (//JAVAAGENT) its agent class, which is the one a run would take as main. */

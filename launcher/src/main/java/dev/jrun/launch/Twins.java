@@ -52,7 +52,8 @@ final class Twins {
                 Entry other = new Entry(p);
                 if (!p.equals(entryDir) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && other.isCurrent(key)
                         && (!sideFiles || script.realPath().toString()
-                                .equals(Entry.meta(other.current().orElseThrow()).getProperty("script")))) {
+                                .equals(Entry.meta(other.current().orElseThrow()).getProperty("script")))
+                        && Builder.compiledStillHolds(other.current().orElseThrow(), script)) {
                     return p;
                 }
             }

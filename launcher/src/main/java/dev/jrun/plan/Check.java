@@ -21,6 +21,13 @@ public sealed interface Check {
     record FileUnmodified(Path file) implements Check {
     }
 
+    /**
+     * None of these files exists: source files that would have been compiled into a several-file
+     * program had they been there (a class it names, in a package directory javac looked into).
+     */
+    record FilesAbsent(List<Path> files) implements Check {
+    }
+
     /** The program still exists and can be run (the JDK's java). */
     record Executable(Path file) implements Check {
     }

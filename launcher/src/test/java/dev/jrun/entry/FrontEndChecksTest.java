@@ -331,6 +331,18 @@ class FrontEndChecksTest {
     }
 
     @Test
+    void filesAbsentHoldsUntilOneAppears() throws Exception {
+        Check.FilesAbsent absent = new Check.FilesAbsent(List.of(proj.resolve("List.java"), proj.resolve("it's.java")));
+        assertTrue(holds(absent));
+        assertTrue(holds(new Check.FilesAbsent(List.of())), "none to check");
+        Files.writeString(proj.resolve("it's.java"), "class x {}");
+        assertFalse(holds(absent), "a file for a class the program names appeared");
+        Files.delete(proj.resolve("it's.java"));
+        Files.createDirectory(proj.resolve("List.java"));
+        assertFalse(holds(absent), "a directory of that name is something javac would look at too");
+    }
+
+    @Test
     void theHelpersAreReadFromTheFrontEnd() throws IOException {
         String glob = FrontEndShell.function("jrun_glob_is");
         assertTrue(glob.startsWith("jrun_glob_is() {"), glob);

@@ -10,6 +10,7 @@ import dev.jrun.it.Jrun;
 import dev.jrun.it.ScriptDir;
 import dev.jrun.it.Tools;
 import dev.jrun.it.deps.MavenRepo;
+import dev.jrun.it.deps.ProcessorIT;
 import dev.jrun.it.deps.RepoServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -932,6 +933,60 @@ class ServerIT extends ScriptDir {
             Jrun.Result r = ok(jrun("--verbose", "--cp", jar.toString(), cls + ".java"));
             assertTrue(r.err().contains(SERVED), r.err());
             assertEquals(cls + " 1\n", r.out(), "the processor's class is loaded afresh for each build");
+        }
+    }
+
+    /** A jar of {@code sources} (class name to text), compiled here against {@code cp}, with {@code services}. */
+    Path jarOf(String name, Map<String, String> sources, String services, Path... cp) throws IOException {
+        Path src = dir.resolve("src-" + name);
+        Path classes = Files.createDirectories(dir.resolve("classes-" + name));
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", classes.toString()));
+        if (cp.length > 0) {
+            args.addAll(List.of("-cp", Stream.of(cp).map(Path::toString).collect(java.util.stream.Collectors.joining(":"))));
+        }
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, e.getValue());
+            args.add(file.toString());
+        }
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)), name);
+        Path jar = dir.resolve(name + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> s = Files.walk(classes)) {
+            for (Path c : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(c).toString()));
+                out.write(Files.readAllBytes(c));
+                out.closeEntry();
+            }
+            if (services != null) {
+                out.putNextEntry(new JarEntry("META-INF/services/javax.annotation.processing.Processor"));
+                out.write((services + "\n").getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /**
+     * Issue 23: a served build's annotation processors see the script's class path only, not the
+     * server's own libraries: a processor built against picocli 4.5.0 gets that picocli, not jrun's
+     * 4.7.7, in the server and in its kept compiler for JDK 25 (see ProcessorIT for the builder).
+     */
+    @Test
+    void aServedProcessorSeesTheScriptsPicocliNotTheServers() throws Exception {
+        Path picocli = jarOf("picocli-4.5.0", Map.of("picocli.CommandLine", ProcessorIT.PICOCLI), null);
+        Path codegen = jarOf("picocli-codegen-4.5.0", Map.of("picocli.codegen.aot.graalvm.processor"
+                + ".NativeImageConfigGeneratorProcessor", ProcessorIT.CODEGEN),
+                "picocli.codegen.aot.graalvm.processor.NativeImageConfigGeneratorProcessor", picocli);
+        String cp = picocli + ":" + codegen;
+        startServer();
+        for (String java : List.of("", "//JAVA 25\n")) {
+            write("checksum.java", java + "import picocli.CommandLine;\n@CommandLine.Command(name = \"checksum\")\n"
+                    + "public class checksum { public static void main(String[] a) {"
+                    + " System.out.println(Generated_checksum.SEEN); } }\n");
+            Jrun.Result r = ok(jrun("--verbose", "--cp", cp, "checksum.java"));
+            assertTrue(r.err().contains(SERVED), r.err());
+            assertEquals("checksum with picocli-4.5.0.jar\n", r.out(), java);
         }
     }
 
