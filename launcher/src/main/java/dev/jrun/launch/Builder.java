@@ -62,8 +62,9 @@ public final class Builder {
      *
      * @param entryDir the entry directory the front end named: ROOT/entries/SCRIPTHASH-VARIANT[-LOCK]
      * @param name     the script's name in messages
+     * @return the plan the entry was built (or found current) for: what an export packs beside the entry's jar
      */
-    public void build(Path entryDir, Path scriptPath, String name) throws IOException {
+    public Plan build(Path entryDir, Path scriptPath, String name) throws IOException {
         CacheRoot cache = CacheRoot.open(entryDir.getParent().getParent());
         // Directories watched for globs sh cannot expand must not have changed after this moment.
         FileTime planned = FileTime.fromMillis(System.currentTimeMillis() - 2000);
@@ -84,11 +85,11 @@ public final class Builder {
             if (!options.fresh() && entry.isCurrent(key)) {
                 say("cache entry " + entryDir + " is current");
                 stamp(entry.current().orElseThrow(), plan, planned);
-                return;
+                return plan;
             }
             if (!options.fresh() && Twins.share(cache, entryDir, key, plan)) {
                 say("cache entry " + entryDir + " is a link to a twin built from the same inputs");
-                return;
+                return plan;
             }
             if (Files.isDirectory(entryDir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 CacheGc.sweepRetiredBuilds(entryDir); // builds that earlier edits replaced
@@ -100,6 +101,7 @@ public final class Builder {
                 say("built " + writer.finalDir());
             }
         }
+        return plan;
     }
 
     /** The front end named the entry after what it hashed; the file has changed since. */
