@@ -14,6 +14,7 @@ final class Subcommands {
         cl.addSubcommand(new dev.jrun.cli.JdksCommand());
         cl.addSubcommand(new AppCommand());
         cl.addSubcommand(new dev.jrun.cli.CacheCommand());
+        cl.addSubcommand(new BuildCommand());
         cl.addSubcommand(new dev.jrun.cli.ExportCommand());
         cl.addSubcommand(new EditCommand());
         cl.addSubcommand(new dev.jrun.cli.LockCommand());

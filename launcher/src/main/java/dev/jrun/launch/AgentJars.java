@@ -40,9 +40,9 @@ final class AgentJars {
             if (a.kind() == Plan.Agent.Kind.SCRIPT) {
                 Path real = a.path().toRealPath();
                 Path agentEntry = EntryPath.of(cache.path(), real, null, "", options.env().vars(), options.env().dir());
-                new Builder(planner, options.plain(), err)
-                        .build(agentEntry, real, a.path().getFileName().toString());
-                jar = new Entry(agentEntry).current().orElseThrow().resolve(Entry.JAR);
+                Path built = new Builder(planner, options.plain(), err)
+                        .build(agentEntry, real, a.path().getFileName().toString()).entry();
+                jar = new Entry(built).current().orElseThrow().resolve(Entry.JAR);
                 inputs.add(real);
                 sums.add(dev.jrun.Hashing.of(java.nio.file.Files.readAllBytes(real)));
             }

@@ -74,7 +74,7 @@ public final class BuildMain {
                     verbose, args[6].equals("offline"), defines(args[8]), given, env);
             Planner planner = new Planner(new JdkFinder(env.vars()), () -> new MavenResolver(env.vars(), err));
             Path script = Script.looksLikeCoordinates(args[1]) ? Path.of(args[1]) : env.dir().resolve(args[1]);
-            Path built = new Builder(planner, options, err, workers).build(env.dir().resolve(args[0]), script, args[2]);
+            Path built = new Builder(planner, options, err, workers).build(env.dir().resolve(args[0]), script, args[2]).entry();
             tellBuilt(env, built);
             return 0;
         } catch (Throwable e) {

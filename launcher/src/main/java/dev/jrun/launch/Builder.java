@@ -41,6 +41,11 @@ import java.util.Properties;
  * lock; a build that finds the entry already current (another run built it meanwhile) does nothing.
  */
 public final class Builder {
+
+    /** What a build made current: the entry's directory, and the plan of its inputs. */
+    public record Built(Path entry, Plan plan) {
+    }
+
     private final Planner planner;
     private final BuildOptions options;
     private final PrintStream err;
@@ -72,9 +77,10 @@ public final class Builder {
      *
      * @param entryDir the entry directory the front end named: ROOT/entries/SCRIPTHASH-VARIANT[-LOCK]
      * @param name     the script's name in messages
-     * @return the entry made current
+     * @return the entry made current (another than {@code entryDir} when the script changed under the
+     *         build) and the plan it was built (or found current) for: what an export packs beside its jar
      */
-    public Path build(Path entryDir, Path scriptPath, String name) throws IOException {
+    public Built build(Path entryDir, Path scriptPath, String name) throws IOException {
         boolean file = !Script.looksLikeCoordinates(scriptPath.toString()) && !scriptPath.toString().endsWith(".jar");
         for (int reads = 1;; reads++) {
             Script script = Script.looksLikeCoordinates(scriptPath.toString()) ? Script.coordinates(scriptPath.toString())
@@ -100,7 +106,7 @@ public final class Builder {
         }
     }
 
-    private Path build(Path entryDir, Script script, String name) throws IOException {
+    private Built build(Path entryDir, Script script, String name) throws IOException {
         CacheRoot cache = CacheRoot.open(entryDir.getParent().getParent());
         // Directories watched for globs sh cannot expand must not have changed after this moment.
         FileTime planned = FileTime.fromMillis(System.currentTimeMillis() - 2000);
@@ -122,11 +128,11 @@ public final class Builder {
             if (!options.fresh() && entry.isCurrent(key) && compiledStillHolds(entry.current().orElseThrow(), script)) {
                 say("cache entry " + entryDir + " is current");
                 stamp(entry.current().orElseThrow(), plan, planned);
-                return entryDir;
+                return new Built(entryDir, plan);
             }
             if (!options.fresh() && Twins.share(cache, entryDir, key, plan)) {
                 say("cache entry " + entryDir + " is a link to a twin built from the same inputs");
-                return entryDir;
+                return new Built(entryDir, plan);
             }
             if (Files.isDirectory(entryDir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 CacheGc.sweepRetiredBuilds(entryDir); // builds that earlier edits replaced
@@ -138,7 +144,7 @@ public final class Builder {
                 say("built " + writer.finalDir());
             }
         }
-        return entryDir;
+        return new Built(entryDir, plan);
     }
 
     /**

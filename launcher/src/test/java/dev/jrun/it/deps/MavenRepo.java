@@ -68,7 +68,7 @@ public final class MavenRepo {
      * Compiles {@code sources} (class name to source) against {@code classpath} and writes the jar
      * g:a:v[:classifier]; {@code resources} (path to text) go in as they are.
      */
-    Path jar(String g, String a, String v, String classifier, Map<String, String> sources, Map<String, String> resources,
+    public Path jar(String g, String a, String v, String classifier, Map<String, String> sources, Map<String, String> resources,
             List<Path> classpath) {
         Path file = dir(g, a, v).resolve(a + "-" + v + (classifier.isEmpty() ? "" : "-" + classifier) + ".jar");
         write(file, jarBytes(sources, resources, classpath));
