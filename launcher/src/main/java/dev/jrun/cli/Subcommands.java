@@ -22,5 +22,7 @@ final class Subcommands {
         cl.addSubcommand(new OutdatedCommand());
         cl.addSubcommand(new UpdateCommand());
         cl.addSubcommand(new ServerCommand());
+        // 'jrun help [COMMAND]', which the front end hands to the CLI like every subcommand's name
+        cl.addSubcommand(new CommandLine.HelpCommand());
     }
 }
