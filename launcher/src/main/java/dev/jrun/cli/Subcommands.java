@@ -25,5 +25,7 @@ final class Subcommands {
         cl.addSubcommand(new ServerCommand());
         cl.addSubcommand(new TrustCommand());
         cl.addSubcommand(new FetchCommand());
+        // 'jrun help [COMMAND]', which the front end hands to the CLI like every subcommand's name
+        cl.addSubcommand(new CommandLine.HelpCommand());
     }
 }
