@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A compile server at work: takes client process ids from its FIFO, one a line, and builds for
- * each on a thread of its own, exactly as the builder JVM would (the same {@link BuildMain#build}),
+ * each on a thread of its own (at most {@link #COMPILING} compiling at once; the others wait taken,
+ * with heartbeats), exactly as the builder JVM would (the same {@link BuildMain#build}),
  * with the client's environment and working directory, saying what the builder would say on the
  * client's standard error. It declines (the client then builds itself) what it must not do: a
  * request of another jrun build, or anything once it is stopping.
@@ -39,6 +41,13 @@ final class Server {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Builds compiling at once. A client is told "A" (taken) at once and kept alive by heartbeats
+     * while its build waits: 200 compiles at once on 2 cores starved the accepting threads and
+     * the heartbeat past the client's 10 s of patience, and filled the heap.
+     */
+    static final int COMPILING = Math.max(3, Runtime.getRuntime().availableProcessors() + 1);
+    private final Semaphore compiling = new Semaphore(COMPILING, true);
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong lastActive = new AtomicLong(System.nanoTime());
     final AtomicLong builds = new AtomicLong();
@@ -156,7 +165,12 @@ final class Server {
             active.add(reply);
             int status;
             try {
-                status = BuildMain.build(req.args(), req.env(), reply.err(), workers);
+                compiling.acquireUninterruptibly();
+                try {
+                    status = BuildMain.build(req.args(), req.env(), reply.err(), workers);
+                } finally {
+                    compiling.release();
+                }
             } finally {
                 active.remove(reply);
             }
