@@ -69,6 +69,8 @@ public final class AotMain {
     private volatile Process child;
     private volatile boolean owner;
     private final List<Path> temporary = new ArrayList<>();
+    /** What the jars hold, once {@link #classes} has looked. */
+    private ClassList.Scan scan;
 
     private AotMain(Path entry, long maxMillis) {
         this.entry = entry;
@@ -83,7 +85,8 @@ public final class AotMain {
         AotMain maker = new AotMain(Path.of(args[0]), maxMillis(System.getenv("JRUN_AOT_MAX_SECONDS")));
         // SIGTERM (and any other exit): the dump child goes, and so do the half-made files
         Runtime.getRuntime().addShutdownHook(new Thread(maker::stop));
-        System.exit(maker.run(Long.parseLong(args[1])));
+        int ticks = args.length > 2 && args[2].matches("[0-9]{1,6}") ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
+        System.exit(maker.run(Long.parseLong(args[1]), ticks));
     }
 
     /** The bound on a maker's wall time and on each of its processes' CPU time, in seconds. */
@@ -96,7 +99,7 @@ public final class AotMain {
         }
     }
 
-    private int run(long runPid) {
+    private int run(long runPid, int ticks) {
         Path busy = entry.resolve(BUSY);
         try (FileChannel ch = FileChannel.open(busy, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = ch.tryLock();
@@ -122,6 +125,7 @@ public final class AotMain {
             }
             waitFor(runPid);
             make();
+            JvmPolicy.write(entry, JvmPolicy.of(ticks, scan != null && scan.introspects()));
             return 0;
         } catch (Gone g) {
             return 0;
@@ -231,7 +235,7 @@ public final class AotMain {
         Path home = Path.of(p.getProperty("home", Path.of(java).getParent().getParent().toString()));
 
         Path list = temp(name.replace(".jsa", ".classlist"));
-        Files.write(list, ClassList.of(home, classpath), StandardCharsets.UTF_8);
+        Files.write(list, classes(java, options, cp, home, classpath, name), StandardCharsets.UTF_8);
         Path tmp = temp(name);
         List<String> dump = new ArrayList<>(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list,
                 "-XX:SharedArchiveFile=" + tmp, "-XX:+VerifySharedSpaces"));
@@ -240,7 +244,7 @@ public final class AotMain {
         }
         dump.addAll(options);
         dump.addAll(List.of("-cp", cp));
-        run(dump, false, "dumping the archive");
+        run(dump, true, "dumping the archive");
         if (!Files.isRegularFile(tmp) || Files.size(tmp) == 0) {
             throw new Failure("java -Xshare:dump made no archive; see " + entry.resolve(LOG));
         }
@@ -263,6 +267,57 @@ public final class AotMain {
         checkEntry();
         publish(tmp, archive, sum + " " + size + "\n");
         Files.deleteIfExists(entry.resolve(FAILED));
+    }
+
+    /**
+     * The archive's class list: what a probe JVM records while it loads the scanned classes (see
+     * {@link ClassList}); if the probe fails, the JDK's default list and the scanned classes.
+     */
+    private List<String> classes(String java, List<String> options, String cp, Path home, List<Path> classpath,
+            String name) throws IOException, Failure, InterruptedException, Gone {
+        scan = ClassList.scan(classpath);
+        List<String> defaults = ClassList.defaults(home);
+        Path names = temp(name.replace(".jsa", ".names"));
+        Path recorded = temp(name.replace(".jsa", ".recorded"));
+        Files.write(names, ClassList.probeNames(scan, defaults), StandardCharsets.ISO_8859_1);
+        List<String> probe = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:DumpLoadedClassList=" + recorded));
+        probe.addAll(options);
+        probe.addAll(List.of("-cp", cp + File.pathSeparator + ownJar(), "dev.jrun.boot.ScriptMain",
+                ProbeMain.class.getName(), "", names.toString()));
+        try {
+            run(probe, false, "recording the classes a start loads");
+            List<String> lines = ClassList.archiveList(Files.readAllLines(recorded, StandardCharsets.UTF_8), scan, defaults);
+            if (!lines.isEmpty()) {
+                return lines;
+            }
+        } catch (Failure | IOException e) {
+            appendLog("(the probe failed: " + e.getMessage() + "; archiving the JDK's default list and the jars' classes)");
+        } finally {
+            Files.deleteIfExists(names);
+            Files.deleteIfExists(recorded);
+        }
+        List<String> fallback = new ArrayList<>(defaults);
+        fallback.addAll(scan.jdk());
+        fallback.addAll(scan.classes());
+        return fallback;
+    }
+
+    /** The jar (or, from a build tree, the directory) that holds jrun's classes, ProbeMain among them. */
+    private static String ownJar() {
+        try {
+            return Path.of(ProbeMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private void appendLog(String line) {
+        try {
+            Files.writeString(entry.resolve(LOG), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the log is for --verbose only
+        }
     }
 
     /**

@@ -75,9 +75,21 @@ final class Server {
         return workers;
     }
 
-    /** Every half second, a "." to each client whose build is under way. */
+    /**
+     * Every half second, a "." to each client whose build is under way (or waits its turn), and a
+     * touch of {@link ServerDir#BEAT}: the evidence that the server is alive for a client that has
+     * waited long (a machine so loaded that a reply is late).
+     */
     void startHeartbeat(ScheduledExecutorService timer) {
-        timer.scheduleWithFixedDelay(() -> active.forEach(r -> r.line(".")), 500, 500, TimeUnit.MILLISECONDS);
+        Path beat = dir.file(ServerDir.BEAT);
+        timer.scheduleWithFixedDelay(() -> {
+            active.forEach(r -> r.line("."));
+            try {
+                Files.writeString(beat, ""); // (its time is what counts)
+            } catch (IOException e) {
+                // a full disk: clients fall back on the replies alone
+            }
+        }, 0, 500, TimeUnit.MILLISECONDS);
     }
 
     /** Reads client process ids until the FIFO ends (it does not: the server holds it open too). */

@@ -27,6 +27,8 @@ public record ServerDir(Path dir) {
     public static final String WORK = "work";
     /** A client's note that the server (the pid in it) left it without an answer: see ServerMain. */
     public static final String STUCK = "stuck";
+    /** Touched by the server's timer every half second: a client that waits long sees it is alive and busy. */
+    public static final String BEAT = "beat";
 
     /** The servers' directory of a cache root. */
     public static Path parent(Path root) {

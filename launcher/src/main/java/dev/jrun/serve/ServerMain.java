@@ -213,7 +213,7 @@ public final class ServerMain {
         try (Stream<Path> s = Files.list(dir.dir())) {
             s.forEach(p -> {
                 String n = p.getFileName().toString();
-                if ((n.startsWith("q.") || n.startsWith("r.")) && n.substring(2).chars().allMatch(Character::isDigit)
+                if ((n.startsWith("q.") || n.startsWith("r.") || n.startsWith("w.")) && n.substring(2).chars().allMatch(Character::isDigit)
                         && !n.substring(2).isEmpty() && ProcessHandle.of(Long.parseLong(n.substring(2))).isEmpty()) {
                     try {
                         Files.deleteIfExists(p);

@@ -50,6 +50,69 @@ class ClassListTest {
         assertFalse(list.contains("lib/Unused"), "a library class nothing names is left out");
     }
 
+    @Test
+    void theProbeLoadsTheScannedClassesAndTheArchiveHoldsItsRecord() throws Exception {
+        Path plain = jar("plain", """
+                public class plain { public static void main(String[] a) { System.out.println("hi"); } }
+                """);
+        Path home = Path.of(System.getProperty("java.home"));
+        List<String> defaults = ClassList.defaults(home);
+        ClassList.Scan scan = ClassList.scan(List.of(plain));
+        assertFalse(scan.lambdas(), "no lambda");
+        assertEquals(List.of(), scan.sites(), "no invokedynamic");
+        List<String> names = ClassList.probeNames(scan, defaults);
+        assertTrue(names.containsAll(List.of("plain", "java/lang/System", "java/io/PrintStream")), names.toString());
+        assertTrue(names.size() < 20, "java.lang and java.io are not widened to their packages: " + names);
+        List<String> record = List.of("# a comment", "java/lang/Object id: 0", "plain", ProbeMain.class.getName().replace('.', '/'));
+        assertEquals(List.of("java/lang/Object id: 0", "plain"), ClassList.archiveList(record, scan, defaults),
+                "the probe's own class and comments left out, nothing added");
+
+        Path lambdas = jar("lambdas", """
+                public class lambdas {
+                    public static void main(String[] a) { Runnable r = () -> System.out.println(java.util.List.of(a)); r.run(); }
+                }
+                """);
+        ClassList.Scan indy = ClassList.scan(List.of(lambdas));
+        assertTrue(indy.lambdas(), "a lambda");
+        assertEquals(1, indy.sites().size(), indy.sites().toString());
+        assertTrue(indy.sites().get(0).startsWith("@indy lambdas java/lang/invoke/LambdaMetafactory metafactory "),
+                indy.sites().toString());
+        List<String> more = ClassList.probeNames(indy, defaults);
+        assertTrue(more.contains("java/util/ImmutableCollections"), "the default list's classes of java/util: " + more.size());
+        assertTrue(more.stream().filter(l -> l.startsWith("@")).allMatch(l -> l.startsWith("@indy ")), "names and sites");
+        List<String> archived = ClassList.archiveList(List.of("lambdas"), indy, defaults);
+        assertTrue(archived.stream().anyMatch(l -> l.startsWith("@lambda-form-invoker")), "the pregenerated forms");
+    }
+
+    @Test
+    void theProbeLinksTheScriptsLambdasAndRunsNoneOfItsCode() throws Exception {
+        Path app = jar("probed", """
+                public class probed {
+                    static { System.out.println("the script's code ran"); }
+                    public static void main(String[] a) { Runnable r = () -> System.out.println("x" + a.length); r.run(); }
+                }
+                """);
+        Path home = Path.of(System.getProperty("java.home"));
+        ClassList.Scan scan = ClassList.scan(List.of(app));
+        Path names = dir.resolve("names");
+        Files.write(names, ClassList.probeNames(scan, ClassList.defaults(home)));
+        Path record = dir.resolve("record");
+        String ownClasses = Path.of(ProbeMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        Process p = new ProcessBuilder(home.resolve("bin/java").toString(), "-XX:DumpLoadedClassList=" + record,
+                "-cp", app + java.io.File.pathSeparator + ownClasses, ProbeMain.class.getName(), names.toString())
+                .redirectError(dir.resolve("err").toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        String err = Files.readString(dir.resolve("err"));
+        assertEquals("", out, "the probe prints nothing, and runs no static initializer of the script's");
+        List<String> recorded = Files.readAllLines(record);
+        assertTrue(recorded.contains("probed"), "the script's class is loaded");
+        // (linked by a bootstrap call, a site records the forms it uses, not its proxy: that takes the JVM's own linking)
+        assertTrue(recorded.stream().anyMatch(l -> l.startsWith("@lambda-form-invoker [LF_RESOLVE]")),
+                "its sites were linked: " + err);
+        assertEquals("", err, "every site linked");
+    }
+
     private Path jar(String name, String... sources) throws IOException {
         Path src = Files.createDirectories(dir.resolve("src-" + name));
         Path classes = Files.createDirectories(dir.resolve("classes-" + name));

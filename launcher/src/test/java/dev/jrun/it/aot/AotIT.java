@@ -145,6 +145,59 @@ class AotIT {
         assertTrue(using.err().contains("jrun: aot: using " + archive), using.err());
     }
 
+    /** The JVM policy: C1 only for a short script, first on the line (-R wins), none for one that looks at its JVM. */
+    @ParameterizedTest
+    @ValueSource(ints = {17, 25})
+    void aShortScriptGetsC1OnlyAndOneThatLooksAtItsJvmDoesNot(int jdk) throws Exception {
+        Path quick = write("quick.java", """
+                public class quick {
+                    public static void main(String[] a) throws Exception {
+                        // its own command line, without looking at the JVM through JMX
+                        byte[] cmd = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/cmdline"));
+                        for (String w : new String(cmd).split("\0")) {
+                            if (w.startsWith("-XX:TieredStopAtLevel")) System.out.println(w);
+                        }
+                        System.out.println("done");
+                    }
+                }
+                """);
+        assertEquals("done\n", ok(jrun(jdk, "quick.java")).out(), "the run the maker measures: no policy yet");
+        Path entry = entry(quick);
+        awaitArchive(entry);
+        awaitPolicy(entry);
+        assertEquals("-XX:TieredStopAtLevel=1\ndone\n", ok(jrun(jdk, "quick.java")).out());
+        Jrun.Result verbose = jrun(jdk, "--verbose", "quick.java").run();
+        assertTrue(verbose.err().contains("jrun: jvm: C1 only: its measured run took about "), verbose.err());
+        assertEquals("-XX:TieredStopAtLevel=1\n-XX:TieredStopAtLevel=4\ndone\n",
+                ok(jrun(jdk, "-R", "-XX:TieredStopAtLevel=4", "quick.java")).out(), "-R comes later: it wins");
+        assertEquals("done\n", ok(jrun(jdk, "quick.java").env("JRUN_JVM_POLICY", "off")).out());
+        assertEquals("done\n", ok(jrun(jdk, "--no-aot", "quick.java")).out());
+
+        Path looks = write("looks.java", """
+                public class looks {
+                    public static void main(String[] a) {
+                        System.out.println(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                                .stream().anyMatch(s -> s.startsWith("-XX:TieredStopAtLevel")));
+                    }
+                }
+                """);
+        ok(jrun(jdk, "looks.java"));
+        Path other = entry(looks);
+        awaitArchive(other);
+        awaitPolicy(other);
+        assertEquals("false\n", ok(jrun(jdk, "looks.java")).out(), "a script that looks at its JVM keeps its compilers");
+        assertTrue(Files.readString(other.resolve("jvm.policy")).startsWith("none: the script looks at its own JVM"),
+                Files.readString(other.resolve("jvm.policy")));
+    }
+
+    private static void awaitPolicy(Path entry) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.exists(entry.resolve("jvm.policy")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(entry.resolve("jvm.policy")), "no jvm.policy in " + entry + log(entry));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {17, 25})
     void noAotDirectiveMakesNoArchive(int jdk) throws Exception {
