@@ -136,10 +136,14 @@ public final class ServerMain {
                 + ProcessHandle.current().pid() + ", idle exit after " + idle.toSeconds() + " s)");
         status.write();
         long[] trimmedAt = {0};
+        String meminfoEnv = System.getenv("JRUN_SERVER_MEMINFO");
+        Path meminfo = Path.of(meminfoEnv == null || meminfoEnv.isEmpty() ? "/proc/meminfo" : meminfoEnv);
         timer.scheduleWithFixedDelay(() -> {
             String why = null;
             if (server.idleFor(idle.toNanos())) {
                 why = "idle for " + idle.toSeconds() + " s";
+            } else if (server.idleFor(TRIM_AFTER.toNanos()) && MemoryShort.now(meminfo)) {
+                why = "memory is short (" + meminfo + ")";
             } else if (!install.unchanged()) {
                 why = "jrun was installed again";
             } else if (!sameFile(fifo, fifoKey)) {

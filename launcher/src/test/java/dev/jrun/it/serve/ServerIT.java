@@ -458,6 +458,27 @@ class ServerIT extends ScriptDir {
         assertFalse(r.err().contains(SERVED), r.err());
     }
 
+    /** An idle server goes when memory is short (here: a meminfo that says so), and the next miss builds without it. */
+    @Test
+    void anIdleServerGoesWhenMemoryIsShort() throws Exception {
+        Path meminfo = dir.resolve("meminfo");
+        Files.writeString(meminfo, "MemTotal:       24000000 kB\nMemAvailable:   23000000 kB\n");
+        write("mem.java", says("mem", "first"));
+        ok(jrun("mem.java").env("JRUN_SERVER_MEMINFO", meminfo.toString()));
+        Path sd = serverDir(cache());
+        awaitWarm(cache());
+        long pid = serverPid(sd);
+        Thread.sleep(7000); // past the idle time after which a short memory counts: it stays
+        assertTrue(alive(pid), "memory is not short: the server stays; log:\n" + log(sd));
+        Files.writeString(meminfo, "MemTotal:       24000000 kB\nMemAvailable:   100000 kB\n");
+        await(() -> !alive(pid), Duration.ofSeconds(30), () -> "the server to go; log:\n" + log(sd));
+        assertTrue(log(sd).contains("stopping: memory is short"), log(sd));
+        write("mem.java", says("mem", "second"));
+        Jrun.Result r = ok(jrun("--verbose", "mem.java"));
+        assertEquals("second\n", r.out());
+        assertFalse(r.err().contains(SERVED), r.err());
+    }
+
     static final String SLOW = """
             package slow;
             import java.nio.file.*;
