@@ -122,7 +122,7 @@ final class Server {
     /** Serves process {@code pid}, answering on its own FIFO, or on the pool's FIFO {@code slot} that it claimed. */
     private void serve(long pid, int slot) {
         Path replyFifo = slot < 0 ? dir.reply(pid) : dir.pooled(slot);
-        if (slot >= 0 && (!pool.isClaimedBy(slot, pid) || !busy.add(slot))) {
+        if (slot >= 0 && (!pool.isClaimedBy(slot, pid) || !take(slot))) {
             log.println(Instant.now() + " refused process " + pid + ": it did not claim reply FIFO " + slot);
             return;
         }
@@ -147,6 +147,26 @@ final class Server {
                 busy.remove(slot);
             }
         }
+    }
+
+    /**
+     * Marks the pool's FIFO {@code slot} busy. Its last client may have read its answer and ended, and
+     * the sweep handed the FIFO to a new claimant, before the session that served that client got to
+     * its last step: the slot is then free in a moment, and the new client is not refused for it.
+     */
+    private boolean take(int slot) {
+        for (int i = 0; i < 250; i++) { // five seconds at most
+            if (busy.add(slot)) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     private boolean isOurFifo(Path p) {
@@ -183,6 +203,11 @@ final class Server {
                 } finally {
                     compiling.release();
                 }
+            } catch (RuntimeException | Error e) {
+                // (a build that failed in the server itself, out of memory say: the client's builder
+                // JVM builds it, as it would with no server)
+                reply.exit(76);
+                throw e;
             } finally {
                 active.remove(reply);
             }
