@@ -58,6 +58,7 @@ public final class Main {
                     + " SCRIPT shows, or use jbang -i",
             "-i", "(JBang's --interactive) jrun runs scripts, it opens no JShell session; start jshell with the class"
                     + " path jrun info SCRIPT shows, or use jbang -i",
+            "--jsh", "jrun takes a script for JShell when its name ends in .jsh; name it (or a link to it) NAME.jsh",
             "--code", "jrun runs no code given as an argument; give it on standard input: echo 'CODE' | jrun -",
             "-c", "(JBang's --code) jrun runs no code given as an argument; give it on standard input: echo 'CODE' | jrun -");
 
