@@ -81,8 +81,8 @@ public final class Main {
         }
         String cmd = spec.qualifiedName();
         return dev.jrun.Similar.closest(name, spec.optionsMap().keySet())
-                .map(o -> name + ": unknown option; did you mean " + o + "? (see " + cmd + " --help)")
-                .orElse(name + ": unknown option; see " + cmd + " --help");
+                .map(o -> "unknown option: '" + name + "'; did you mean " + o + "? (see " + cmd + " --help)")
+                .orElse("unknown option: '" + name + "'; see " + cmd + " --help");
     }
 
     /** For subcommands: fail with one line and a status. */

@@ -62,7 +62,7 @@ class JbangOptionsIT extends ScriptDir {
         write("hello.java", "class hello { public static void main(String[] a) { System.out.println(\"hi\"); } }\n");
         Jrun.Result typo = jrun("--fersh", "hello.java").run();
         assertEquals(2, typo.status(), typo.toString());
-        assertEquals("jrun: error: --fersh: unknown option; did you mean --fresh? (see jrun --help)\n", typo.err());
+        assertEquals("jrun: error: unknown option: '--fersh'; did you mean --fresh? (see jrun --help)\n", typo.err());
         assertEquals("", typo.out());
         Jrun.Result nat = jrun("--native", "hello.java").run();
         assertEquals(2, nat.status(), nat.toString());
