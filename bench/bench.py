@@ -16,6 +16,8 @@ Cases (the README quotes their figures):
   edit-17     the run after an edit, the compile server warm: append a comment line to edit.java, then
               `jrun edit.java`, vs `java edit.java` (which compiles every run anyway)   (JDK 17)
   edit-25     the same on JDK 25 (the server's kept compiler JVM for JDK 25)
+  jsh-17      cached `jrun hello.jsh` vs `jshell hello.jsh` (JBang's way: a fresh jshell, and its remote
+              agent JVM, every run)   (JDK 17)
   server-rss  the compile server's resident memory when idle, and its JDK 25 compiler's (no ratio)
 
 Every case but edit-* runs with JRUN_COMPILE_SERVER=off: a server started by a build would warm up in
@@ -36,6 +38,10 @@ HELLO = """public class hello {
         System.out.println("hello " + args.length);
     }
 }
+"""
+
+HELLO_JSH = """System.out.println("hello " + List.of(1, 2).size())
+/exit
 """
 
 
@@ -135,6 +141,8 @@ def main():
         del served["JRUN_COMPILE_SERVER"]
         with open(os.path.join(work, "hello.java"), "w") as f:
             f.write(HELLO)
+        with open(os.path.join(work, "hello.jsh"), "w") as f:
+            f.write(HELLO_JSH)
         with open(os.path.join(work, "edit.java"), "w") as f:
             f.write(HELLO.replace("class hello", "class edit"))
         rows = []
@@ -169,6 +177,13 @@ def main():
                 # no archive maker left running in the background to overlap the next timed runs
                 quiet = dict(env, JRUN_NO_AOT="1")
                 rows.append(pair("first-%d" % major, fresh, [java, "hello.java"], max(11, args.runs // 2), quiet, work))
+            if major == 17 and (not args.only or "jsh-17" in args.only):
+                jsh = [args.jrun, "--java", "17", "hello.jsh"]
+                run(jsh, env, work)  # build the entry (no compile: the dependencies, the runner)
+                run(jsh, env, work)  # record the classes for its archive ...
+                settle(env["JRUN_CACHE_DIR"])
+                rows.append(pair("jsh-17", jsh, [os.path.join(home, "bin/jshell"), "hello.jsh"], max(7, args.runs // 4),
+                                 env, work, warm=1))
             if not args.only or "edit-%d" % major in args.only:
                 edit = [args.jrun, "--java", str(major), "edit.java"]
                 run(edit, served, work)  # builds in the builder JVM, which starts the server

@@ -64,6 +64,24 @@ public final class JrunCommand implements Callable<Integer> {
     @Option(names = "--no-aot", description = "Do not start the script from a class-data-sharing archive or AOT cache.")
     boolean noAot;
 
+    @Option(names = "--no-cds", description = "As --no-aot (JBang's name for it).")
+    boolean noCds;
+
+    @Option(names = "--cds", description = "Start from the archive (the default; JBang's name for it).")
+    boolean cds;
+
+    @Option(names = {"--ea", "--enable-assertions"}, description = "Run with assertions on (java -ea).")
+    boolean assertions;
+
+    @Option(names = {"--esa", "--enable-system-assertions"}, description = "Run with the JDK's own assertions on (java -esa).")
+    boolean systemAssertions;
+
+    @Option(names = "--quiet", description = "Say nothing but errors: no download progress, no --verbose lines.")
+    boolean quiet;
+
+    @Option(names = "--manifest", paramLabel = "NAME=VALUE", description = "An attribute of the jar's manifest, as //MANIFEST.")
+    List<String> manifest = new ArrayList<>();
+
     @Option(names = "--jfr", arity = "0..1", paramLabel = "OPTIONS", fallbackValue = "",
             description = {"Record the run with Java Flight Recorder into SCRIPT.jfr in the current directory. OPTIONS "
                     + "are -XX:StartFlightRecording's, e.g. --jfr=settings=profile,filename=run.jfr."})
@@ -125,7 +143,7 @@ public final class JrunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException, InterruptedException {
         List<String> values = new ArrayList<>(defines);
-        List.of(runtimeOptions, compileOptions, deps, repos, classPath, sources, files, agents).forEach(values::addAll);
+        List.of(runtimeOptions, compileOptions, deps, repos, classPath, sources, files, agents, manifest).forEach(values::addAll);
         if (main != null) {
             values.add(main);
         }

@@ -170,6 +170,11 @@ public record Script(String name, Path path, Path realPath, String text, List<St
         return isJar() || isCoordinates();
     }
 
+    /** Is this a JShell script (.jsh), run by jrun's runner of the jdk.jshell API rather than compiled? */
+    public boolean isJshell() {
+        return path.getFileName() != null && path.getFileName().toString().endsWith(".jsh");
+    }
+
     public boolean isJar() {
         return path.getFileName() != null && path.getFileName().toString().endsWith(".jar") && text.isEmpty();
     }

@@ -78,11 +78,11 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** boot's classes are copied alone into each script's jar and run on the script's JDK: they can use nothing of jrun's. */
+    /** boot's classes are copied alone into each script's jar and run on the script's JDK: they can use nothing of jrun's (JshMain: the JDK's jdk.jshell). */
     @Test
     void bootUsesNothingOfJrun() {
         noClasses().that().resideInAPackage("dev.jrun.boot..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("dev.jrun.boot..", "java..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.jrun.boot..", "java..", "jdk.jshell..")
                 .check(classes);
     }
 
