@@ -57,9 +57,11 @@ public final class ScriptMain {
         if (file == null || file.isEmpty()) {
             return;
         }
+        String draw = System.getProperty("jrun.jfr.draw", "");
+        boolean drawer = !draw.isEmpty() && new java.io.File(draw).isFile();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("jrun: the recording is "
-                + file + "; see it with: jfr summary " + file + ", or draw its flame graph with jrun's"
-                + " examples/profile.java --read " + file + " --flame " + file + ".svg"), "jrun-jfr"));
+                + file + "; see it with: jfr summary " + file + (drawer ? ", or draw its flame graph with: jrun " + draw
+                        + " --read " + file + " --flame " + file + ".svg" : "")), "jrun-jfr"));
     }
 
     /** Sets the script's real path and its directory, under jrun's names and JBang's. */

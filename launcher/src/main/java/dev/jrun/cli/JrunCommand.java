@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -199,8 +200,31 @@ public final class JrunCommand implements Callable<Integer> {
         return WatchCommand.run(runArgs, file, directives);
     }
 
+    /**
+     * JBang's commands that jrun has not, by their names, and the nearest way in jrun (a command of
+     * jrun's own of the same name is found by picocli before a script's name is looked at).
+     */
+    static final Map<String, String> JBANG_COMMANDS = Map.of(
+            "run", "jrun runs a script by its name, with no run command: jrun SCRIPT [ARGS]",
+            "version", "jrun --version prints jrun's version",
+            "config", "jrun keeps no configuration file: its settings are environment variables (JRUN_*, see jrun"
+                    + " --help) and the script's own // directives",
+            "wrapper", "jrun makes no wrapper scripts: commit the script with //JAVA and //DEPS in it, or hand it on"
+                    + " as a jar with jrun export fatjar SCRIPT",
+            "template", "jrun init -t TEMPLATE NAME.java makes a script from one of jrun's templates (jrun init --help"
+                    + " lists them); jrun has no template command",
+            "completion", "jrun's install puts its bash and zsh completion in place; there is no completion command",
+            "alias", "jrun has no aliases yet: run the script by its path or URL, or install it with jrun app install",
+            "catalog", "jrun reads no catalogs yet: run the script by its path or URL",
+            "jdk", "jrun installs no JDKs yet: install one with your package manager (apt install openjdk-N-jdk);"
+                    + " jrun jdks lists those jrun finds");
+
     /** A missing script that is a script's name without .java, or a mistyped command: say which. */
     private void didYouMean(String name) {
+        if (JBANG_COMMANDS.containsKey(name)) {
+            throw new JrunException(ExitCode.USAGE, name + ": a JBang command jrun does not have; "
+                    + JBANG_COMMANDS.get(name));
+        }
         if (!name.endsWith(".java") && Files.isRegularFile(Path.of(name + ".java"))) {
             throw new JrunException(ExitCode.SCRIPT, name + ": no such file; did you mean jrun " + name + ".java?");
         }

@@ -43,7 +43,7 @@ public final class ServerCommand implements Callable<Integer> {
             for (Servers.Proc p : all) {
                 System.out.printf("server   pid %-7d JDK %-14s up %-9s %6s  %d builds%s  jrun build %s%s%n", p.pid(),
                         p.jdk(), time(p.uptime()), mib(p.rssKiB()), p.builds(),
-                        p.failed() > 0 ? " (" + p.failed() + " failed)" : "", p.build(),
+                        counts(p), p.build(),
                         current == null || current.equals(p.build()) ? "" : " (another jrun's)");
                 for (Servers.Proc c : p.compilers()) {
                     System.out.printf("compiler pid %-7d JDK %-14s up %-9s %6s  %d compiles%n", c.pid(), c.jdk(),
@@ -52,6 +52,18 @@ public final class ServerCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** " (2 with errors in the script, 1 failed)": what became of the builds that did not build. */
+    static String counts(Servers.Proc p) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (p.scriptErrors() > 0) {
+            parts.add(p.scriptErrors() + " with errors in the script");
+        }
+        if (p.failed() > 0) {
+            parts.add(p.failed() + " failed");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true,

@@ -44,6 +44,7 @@ public record Script(String name, Path path, Path realPath, String text, List<St
 
     /** Reads {@code path}, failing with a one-line error for each way a file can be unusable. */
     public static Script read(Path path, String name) {
+        OtherLanguage.refuse(path.getFileName() == null ? name : path.getFileName().toString());
         for (int reads = 1;; reads++) {
             Object before = stamp(path);
             Script script;

@@ -1,5 +1,7 @@
 package dev.jrun.serve;
 
+import dev.jrun.ExitCode;
+
 import dev.jrun.compile.CompileWorkers;
 import dev.jrun.entry.BackgroundGc;
 import dev.jrun.launch.BuildMain;
@@ -51,7 +53,10 @@ final class Server {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong lastActive = new AtomicLong(System.nanoTime());
     final AtomicLong builds = new AtomicLong();
+    /** Builds that failed for the server's own reasons (the cache, the system, jrun itself). */
     final AtomicLong failed = new AtomicLong();
+    /** Builds that ended in the script's own error (a compile error, a missing dependency ...): the user's to fix. */
+    final AtomicLong scriptErrors = new AtomicLong();
     private volatile boolean stopping;
 
     private final ReplyPool pool;
@@ -213,8 +218,10 @@ final class Server {
             }
             reply.exit(status);
             builds.incrementAndGet();
-            if (status != 0) {
+            if (status == ExitCode.CACHE || status == ExitCode.SYSTEM || status == ExitCode.INTERNAL) {
                 failed.incrementAndGet();
+            } else if (status != 0) {
+                scriptErrors.incrementAndGet();
             }
             log.println(Instant.now() + " built " + req.args()[2] + " for process " + pid + ": status " + status
                     + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");

@@ -17,9 +17,13 @@ public final class Servers {
     private Servers() {
     }
 
-    /** One running process: a server, or one of its compilers for another JDK. */
+    /**
+     * One running process: a server, or one of its compilers for another JDK. {@code failed}: builds
+     * that failed for the server's own reasons; {@code scriptErrors}: builds that ended in the
+     * script's error (the user's compile errors are not the server's failures).
+     */
     public record Proc(long pid, String build, String jdk, Duration uptime, long rssKiB, long builds, long failed,
-            List<Proc> compilers) {
+            long scriptErrors, List<Proc> compilers) {
     }
 
     /** The running servers (and their compilers), from their status files and /proc. */
@@ -43,12 +47,13 @@ public final class Servers {
                 Optional<ProcessHandle> w = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
                 if (w.isPresent()) {
                     compilers.add(new Proc(pid, "", s.getProperty(k + "jdk", "?"), uptime(w.get()), rss(pid),
-                            Long.parseLong(s.getProperty(k + "compiles", "0")), 0, List.of()));
+                            Long.parseLong(s.getProperty(k + "compiles", "0")), 0, 0, List.of()));
                 }
             }
             out.add(new Proc(p.get().pid(), d.dir().getFileName().toString(), s.getProperty("jdk", "?"),
                     uptime(p.get()), rss(p.get().pid()), Long.parseLong(s.getProperty("builds", "0")),
-                    Long.parseLong(s.getProperty("failed", "0")), compilers));
+                    Long.parseLong(s.getProperty("failed", "0")), Long.parseLong(s.getProperty("script-errors", "0")),
+                    compilers));
         }
         return out;
     }

@@ -44,6 +44,7 @@ final class Status {
         p.setProperty("started", Long.toString(started));
         p.setProperty("builds", Long.toString(server.builds.get()));
         p.setProperty("failed", Long.toString(server.failed.get()));
+        p.setProperty("script-errors", Long.toString(server.scriptErrors.get()));
         int i = 0;
         for (Map.Entry<Jdk, ProcessHandle> w : server.workers().running()) {
             String k = "worker." + i++ + ".";

@@ -75,4 +75,43 @@ class JbangOptionsIT extends ScriptDir {
             assertTrue(r.err().startsWith("jrun: error: " + o + ": a JBang option jrun does not support"), r.err());
         }
     }
+
+    @Test
+    void jbangsCommandsJrunHasNotEachGetALineSayingWhatToDoInstead() throws IOException {
+        write("hello.java", "class hello { public static void main(String[] a) { System.out.println(\"hi\"); } }\n");
+        Jrun.Result run = jrun("run", "hello.java").run();
+        assertEquals(2, run.status(), run.toString());
+        assertEquals("jrun: error: run: a JBang command jrun does not have; jrun runs a script by its name, with no run"
+                + " command: jrun SCRIPT [ARGS]\n", run.err());
+        assertEquals("", run.out());
+        Jrun.Result version = jrun("version").run();
+        assertEquals(2, version.status(), version.toString());
+        assertTrue(version.err().contains("jrun --version"), version.err());
+        for (String c : new String[] {"config", "wrapper", "template", "completion"}) {
+            Jrun.Result r = jrun(c, "list").run();
+            assertEquals(2, r.status(), r.toString());
+            assertTrue(r.err().startsWith("jrun: error: " + c + ": a JBang command jrun does not have; "), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+        // and a script named so, given as a path, still runs
+        write("run", "class run { public static void main(String[] a) { System.out.println(\"ran\"); } }\n");
+        Jrun.Result file = jrun("./run").run();
+        assertEquals("ran\n", file.out(), file.toString());
+    }
+
+    @Test
+    void kotlinGroovyAndMarkdownFilesAreNamedAsWhatTheyAre() throws IOException {
+        String[][] cases = {{"hello.kt", "fun main() { println(\"hi\") }\n", "a Kotlin source file"},
+            {"hello.kts", "println(\"hi\")\n", "a Kotlin script"},
+            {"hello.groovy", "println 'hi'\n", "a Groovy script"},
+            {"README.md", "# hi\n```java\nclass X {}\n```\n", "a Markdown file"}};
+        for (String[] c : cases) {
+            write(c[0], c[1]);
+            Jrun.Result r = jrun(c[0]).run();
+            assertEquals(3, r.status(), r.toString());
+            assertTrue(r.err().startsWith("jrun: error: " + c[0] + ": " + c[2] + ", which jrun does not "), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertFalse(r.err().contains("//JAVA"), r.err());
+        }
+    }
 }

@@ -88,9 +88,15 @@ class MemoryProfileIT {
         Path jfr = dir.resolve("busy.java.jfr").toRealPath();
         assertTrue(r.err().contains("jrun: recording with Java Flight Recorder to " + jfr), r.err());
         assertTrue(Files.size(jfr) > 0);
-        // and at the end, where the recording is and how to draw its flame graph (issue 17)
-        assertTrue(r.err().contains("draw its flame graph with jrun's examples/profile.java --read " + dir.resolve("busy.java.jfr")),
-                r.err());
+        // and at the end, where the recording is and how to draw its flame graph (issue 17), with the
+        // profile.java installed with jrun (an installed jrun has no examples/ directory: issue 26)
+        java.util.regex.Matcher hint = java.util.regex.Pattern.compile(
+                "draw its flame graph with: jrun (\\S+/profile\\.java) --read " + java.util.regex.Pattern.quote(
+                        dir.resolve("busy.java.jfr").toString()) + " --flame ").matcher(r.err());
+        assertTrue(hint.find(), r.err());
+        Path drawer = Path.of(hint.group(1));
+        assertTrue(Files.isRegularFile(drawer), drawer.toString());
+        assertFalse(drawer.startsWith(MemoryExamples.example("profile.java").getParent()), "the installed copy: " + drawer);
 
         Jrun.Result p = MemoryExamples.run(dir, "profile.java", "--csv", "--read", jfr.toString(), "--top", "3");
         Map<String, String> hottest = MemoryExamples.csv(p, HEADER).get(0);
@@ -99,11 +105,19 @@ class MemoryProfileIT {
 
         // the flame graph of a recording made elsewhere: the command jrun --jfr points at
         Path flame = dir.resolve("busy.svg");
-        Jrun.Result f = MemoryExamples.run(dir, "profile.java", "--read", jfr.toString(), "--flame", flame.toString());
+        Jrun.Result f = Jrun.cmd(drawer.toString(), "--read", jfr.toString(), "--flame", flame.toString())
+                .dir(dir).cache(dir.resolve("cache")).run();
+        assertEquals(0, f.status(), f.toString());
         assertTrue(f.out().contains("flame graph: " + flame), f.out());
         List<Element> frames = MemoryExamples.elements(MemoryExamples.svg(flame).getDocumentElement(), "rect", "frame");
         assertTrue(frames.stream().anyMatch(x -> x.getTextContent().startsWith("busy.spin: ")), "busy.spin in the graph");
         assertTrue(frames.stream().anyMatch(x -> x.getTextContent().startsWith("busy.main: ")), "and its caller");
+
+        // a second recording replaces the first, and says so
+        Jrun.Result again = Jrun.cmd("--jfr", "busy.java").dir(dir).cache(dir.resolve("cache")).run();
+        assertEquals(0, again.status(), again.toString());
+        assertTrue(again.err().contains("to " + jfr + " (written when the script ends, replacing the recording there)"),
+                again.err());
 
         Jrun.Result notJfr = Jrun.cmd(MemoryExamples.example("profile.java").toString(), "--read",
                 dir.resolve("busy.java").toString(), "--flame", dir.resolve("x.svg").toString())

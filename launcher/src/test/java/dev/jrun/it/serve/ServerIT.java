@@ -373,6 +373,11 @@ class ServerIT extends ScriptDir {
         List<String> built = awaitBuilds(sd, "bad.java", 1);
         assertEquals(1, built.size(), log(sd));
         assertTrue(built.get(0).contains(": status 4 in "), built.get(0));
+        // the user's compile error is the script's, not a failure of the server
+        String[] status = {""};
+        await(() -> (status[0] = ok(jrun("server", "status")).out()).contains("(1 with errors in the script)"),
+                Duration.ofSeconds(30), () -> "jrun server status to count the compile error; it said: " + status[0]);
+        assertFalse(status[0].contains("failed"), status[0]);
 
         Path script = write("warn.java", WARN);
         Jrun.Result wAlone = jrunOff("--fresh", "warn.java").run();
