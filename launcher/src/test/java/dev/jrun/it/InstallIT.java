@@ -105,4 +105,36 @@ class InstallIT {
         assertFalse(Files.exists(bin));
         assertFalse(Files.exists(prefix.resolve("lib/jrun")));
     }
+
+    /** As a user whose ~/.local/bin is not on PATH (yet): install says the one line that makes "jrun" found. */
+    @Test
+    void aPrefixOffPathEndsWithTheLineThatPutsItOn() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path prefix = home.resolve(".local");
+        String path = "/usr/local/bin:/usr/bin:/bin";
+        Map<String, String> env = Map.of("HOME", home.toString(), "PATH", path);
+        Ran installed = run(env, tmp, Jrun.repoRoot().resolve("install").toString(), "--prefix", prefix.toString(),
+                "--no-binfmt", "--no-build");
+        assertEquals(0, installed.status(), installed.toString());
+        List<String> lines = installed.out().lines().toList();
+        assertTrue(lines.get(lines.size() - 2).contains(prefix + "/bin is not on your PATH"), installed.toString());
+        String line = lines.get(lines.size() - 1).strip();
+        assertEquals("export PATH=\"$HOME/.local/bin:$PATH\"", line);
+        Files.writeString(tmp.resolve("hi.java"), "class hi { public static void main(String[] a) { System.out.println(\"hi\"); } }\n");
+        Map<String, String> run = Map.of("HOME", home.toString(), "PATH", path, "JRUN_CACHE_DIR", tmp.resolve("cache").toString(),
+                "JRUN_NO_AOT", "1", "JRUN_COMPILE_SERVER", "off");
+        if (!Files.exists(Path.of("/usr/local/bin/jrun")) && !Files.exists(Path.of("/usr/bin/jrun"))) {
+            Ran notFound = run(run, tmp, "sh", "-c", "jrun hi.java");
+            assertEquals(127, notFound.status(), notFound.toString());
+        }
+        Ran found = run(run, tmp, "sh", "-c", line + " && jrun hi.java");
+        assertEquals(0, found.status(), found.toString());
+        assertEquals("hi\n", found.out());
+        // and on PATH: no such note
+        Ran again = run(Map.of("HOME", home.toString(), "PATH", prefix.resolve("bin") + ":" + path), tmp,
+                Jrun.repoRoot().resolve("install").toString(), "--prefix", prefix.toString(), "--no-binfmt", "--no-build");
+        assertEquals(0, again.status(), again.toString());
+        assertFalse(again.out().contains("not on your PATH"), again.toString());
+        assertEquals(0, install(prefix, "--uninstall").status());
+    }
 }
