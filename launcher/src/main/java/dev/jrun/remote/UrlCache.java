@@ -93,6 +93,18 @@ public final class UrlCache {
         return file;
     }
 
+    /**
+     * The local copy of a data file at {@code url} (a catalog), fetched or revalidated as a
+     * script is, kept as {@code name}; nothing beside it is fetched.
+     */
+    public Path file(String url, String name, boolean offline, boolean fresh) throws IOException {
+        RemoteUrl.check(url, env);
+        Path dir = urls.resolve(Hashing.of(url).substring(0, 32));
+        Path file = dir.resolve(name);
+        get(url, dir, file, offline, fresh);
+        return file;
+    }
+
     static String fileName(String url) {
         String path = URI.create(url).getPath();
         String last = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);

@@ -36,6 +36,7 @@ class ArchitectureTest {
         ALLOWED.put("boot", List.of());
         ALLOWED.put("watch", List.of("script", "plan"));
         ALLOWED.put("remote", List.of("script", "entry"));
+        ALLOWED.put("catalog", List.of("script", "plan", "remote"));
         ALLOWED.put("serve", List.of("script", "plan", "deps", "compile", "entry", "launch"));
     }
 

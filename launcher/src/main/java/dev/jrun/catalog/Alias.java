@@ -1,0 +1,30 @@
+package dev.jrun.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One alias of a {@code jbang-catalog.json}, as written there ({@code script-ref} relative to its
+ * catalog, maybe another alias's name), with the catalog it came from.
+ *
+ * @param scriptRef    a script's path or URL, Maven coordinates, or another alias (NAME, NAME@CATALOG)
+ * @param arguments    put before the user's arguments
+ * @param javaOptions  JVM options, as -R gives them
+ * @param dependencies as --deps gives them
+ * @param repositories as --repos gives them
+ * @param properties   system properties, as -D gives them
+ * @param java         the JDK version, as --java gives it (null: none)
+ * @param main         the main class, as --main gives it (null: none)
+ */
+public record Alias(String name, String scriptRef, String description, List<String> arguments, List<String> javaOptions,
+        List<String> dependencies, List<String> repositories, Map<String, String> properties, String java, String main,
+        Catalog catalog) {
+
+    public Alias {
+        arguments = List.copyOf(arguments);
+        javaOptions = List.copyOf(javaOptions);
+        dependencies = List.copyOf(dependencies);
+        repositories = List.copyOf(repositories);
+        properties = Map.copyOf(properties);
+    }
+}

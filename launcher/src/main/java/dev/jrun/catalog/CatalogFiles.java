@@ -1,0 +1,126 @@
+package dev.jrun.catalog;
+
+import dev.jrun.ExitCode;
+import dev.jrun.JrunException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The catalog files on this machine: the nearest ones (jbang-catalog.json or
+ * .jbang/jbang-catalog.json in the working directory and each one above it), the user's own
+ * ({@code $XDG_CONFIG_HOME/jrun/jbang-catalog.json}, else {@code ~/.config/jrun/}; private, where
+ * {@code jrun catalog add} and {@code jrun alias add} write by default), and JBang's
+ * ({@code ~/.jbang/jbang-catalog.json}, read only). Writes are atomic (a temporary file renamed).
+ */
+public final class CatalogFiles {
+    private final Path user;
+    private final Path jbang;
+
+    public CatalogFiles(Path user, Path jbang) {
+        this.user = user;
+        this.jbang = jbang;
+    }
+
+    public static CatalogFiles of(Map<String, String> env, Path home) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path config = xdg != null && xdg.startsWith("/") ? Path.of(xdg) : home.resolve(".config");
+        String jbangDir = env.get("JBANG_DIR");
+        Path jb = jbangDir != null && jbangDir.startsWith("/") ? Path.of(jbangDir) : home.resolve(".jbang");
+        return new CatalogFiles(config.resolve("jrun").resolve(Catalog.FILE_NAME), jb.resolve(Catalog.FILE_NAME));
+    }
+
+    /** The user's own catalog file (it may not exist yet). */
+    public Path user() {
+        return user;
+    }
+
+    /** JBang's user catalog, which jrun reads and never writes. */
+    public Path jbang() {
+        return jbang;
+    }
+
+    /** The catalog files an unqualified alias is looked up in, nearest first, that exist. */
+    public List<Path> chain(Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            for (Path f : List.of(d.resolve(Catalog.FILE_NAME), d.resolve(".jbang").resolve(Catalog.FILE_NAME))) {
+                if (Files.isRegularFile(f) && !out.contains(f) && !f.equals(user) && !f.equals(jbang)) {
+                    out.add(f);
+                }
+            }
+        }
+        if (Files.isRegularFile(user)) {
+            out.add(user);
+        }
+        if (Files.isRegularFile(jbang)) {
+            out.add(jbang);
+        }
+        return out;
+    }
+
+    /** The nearest catalog file of {@code dir} (not the user's), if there is one. */
+    public Path nearest(Path dir) {
+        List<Path> c = chain(dir);
+        return c.isEmpty() || c.get(0).equals(user) || c.get(0).equals(jbang) ? null : c.get(0);
+    }
+
+    /** The catalog in {@code file}; an empty one if the file does not exist. */
+    public static Catalog read(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (!Files.exists(abs)) {
+            return Catalog.empty(abs);
+        }
+        try {
+            return Catalog.parse(Files.readString(abs, StandardCharsets.UTF_8), abs.toString());
+        } catch (IOException e) {
+            throw new JrunException(ExitCode.USAGE, "catalog " + abs + ": cannot read it: " + e.getMessage()
+                    + "; check its permissions");
+        }
+    }
+
+    /**
+     * Writes {@code catalog} to its file, atomically. The user's own catalog (and its directory)
+     * is private to the user; another file keeps its permissions (a new one: 0644, for a project's
+     * catalog that is committed).
+     */
+    public void write(Catalog catalog) {
+        Path file = catalog.file();
+        boolean own = file.equals(user);
+        if (file.equals(jbang)) {
+            throw new JrunException(ExitCode.USAGE, "catalog " + file + " is JBang's, which jrun does not change; use jbang"
+                    + " to change it, or give jrun's own with -f FILE");
+        }
+        try {
+            Path dir = file.getParent();
+            if (!Files.isDirectory(dir)) {
+                if (own) {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(dir);
+                }
+            }
+            Set<PosixFilePermission> perms = own ? PosixFilePermissions.fromString("rw-------")
+                    : Files.exists(file) ? Files.getPosixFilePermissions(file) : PosixFilePermissions.fromString("rw-r--r--");
+            Path tmp = Files.createTempFile(dir, "." + Catalog.FILE_NAME, ".tmp");
+            try {
+                Files.writeString(tmp, catalog.toJson(), StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(tmp, perms);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new JrunException(ExitCode.USAGE, "catalog " + file + ": cannot write it: " + e.getMessage()
+                    + "; check the permissions of " + file.getParent());
+        }
+    }
+}
