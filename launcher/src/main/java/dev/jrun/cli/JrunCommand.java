@@ -4,6 +4,9 @@ import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.Similar;
 import dev.jrun.Version;
+import dev.jrun.catalog.AliasResolver;
+import dev.jrun.catalog.Resolved;
+import dev.jrun.entry.Sh;
 import dev.jrun.deps.Maven;
 import dev.jrun.script.Directive;
 import dev.jrun.script.Script;
@@ -12,6 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -162,12 +168,67 @@ public final class JrunCommand implements Callable<Integer> {
             return watch();
         }
         if (!Files.exists(Path.of(script))) {
+            if (AliasResolver.looksLikeAlias(script)) {
+                return alias();
+            }
             didYouMean(script);
         }
         // Reading it gives the one-line error the front end left to us (missing, unreadable, a directory, empty).
         Script.read(Path.of(script), script);
         throw new JrunException(ExitCode.USAGE, script + ": run scripts with the jrun command, which execs them;"
                 + " this entry point only reports problems");
+    }
+
+    /**
+     * SCRIPT is no file but has an alias's form (NAME, NAME@CATALOG): the front end asked
+     * (JRUN_ALIAS_WORDS=1) for the command line it stands for, printed as sh words for it to run:
+     * the alias's options (as -R, --deps, ...), then the user's, the alias's script, its
+     * arguments, then the user's.
+     */
+    private int alias() throws java.io.IOException {
+        CatalogLoader loader = CatalogLoader.current(offline, fresh);
+        AliasResolver resolver = new AliasResolver(loader);
+        Optional<Resolved> found = resolver.find(script);
+        if (found.isEmpty()) {
+            Set<String> aliases = new TreeSet<>();
+            loader.local().forEach(c -> aliases.addAll(c.aliases().keySet()));
+            if (Similar.closest(script, aliases).isPresent()) {
+                throw resolver.unknown(script);
+            }
+            didYouMean(script);
+            if (!aliases.isEmpty()) {
+                throw resolver.unknown(script);
+            }
+            Script.read(Path.of(script), script); // the usual error: no such file
+        }
+        Resolved r = found.get();
+        String target = r.script();
+        if (!target.startsWith("https://") && !target.startsWith("http://") && !Script.looksLikeCoordinates(target)
+                && !Files.isRegularFile(Path.of(target))) {
+            throw new JrunException(ExitCode.SCRIPT, script + ": the alias's script " + target + " is missing (script-ref in "
+                    + r.catalog().location() + "); fix the script-ref, or put the script back");
+        }
+        if (!"1".equals(System.getenv("JRUN_ALIAS_WORDS"))) {
+            throw new JrunException(ExitCode.USAGE, script + ": an alias of " + r.catalog().location()
+                    + "; run it with the jrun command");
+        }
+        if (verbose) {
+            System.err.println("jrun: alias " + String.join(" -> ", r.chain()) + " -> " + target + " (catalog "
+                    + r.catalog().location() + ")");
+        }
+        List<String> given = spec.commandLine().getParseResult().expandedArgs();
+        int scriptAt = given.size() - args.size() - 1;
+        List<String> words = new ArrayList<>(r.options());
+        words.addAll(given.subList(0, scriptAt));
+        words.add(target);
+        words.addAll(r.arguments());
+        words.addAll(args);
+        StringBuilder out = new StringBuilder();
+        for (String w : words) {
+            out.append(out.length() == 0 ? "" : " ").append(Sh.quote(w));
+        }
+        System.out.println(out);
+        return 0;
     }
 
     /** --watch: the script must be a file; each run gets the command line without --watch. */
@@ -214,8 +275,6 @@ public final class JrunCommand implements Callable<Integer> {
             "template", "jrun init -t TEMPLATE NAME.java makes a script from one of jrun's templates (jrun init --help"
                     + " lists them); jrun has no template command",
             "completion", "jrun's install puts its bash and zsh completion in place; there is no completion command",
-            "alias", "jrun has no aliases yet: run the script by its path or URL, or install it with jrun app install",
-            "catalog", "jrun reads no catalogs yet: run the script by its path or URL",
             "jdk", "jrun installs no JDKs yet: install one with your package manager (apt install openjdk-N-jdk);"
                     + " jrun jdks lists those jrun finds");
 

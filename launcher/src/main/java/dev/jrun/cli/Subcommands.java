@@ -25,6 +25,10 @@ final class Subcommands {
         cl.addSubcommand(new ServerCommand());
         cl.addSubcommand(new TrustCommand());
         cl.addSubcommand(new FetchCommand());
+        cl.addSubcommand(new CatalogCommand());
+        cl.addSubcommand(new AliasCommand());
+        // 'jrun alias add SCRIPT ARGS...': the alias's arguments may look like options
+        cl.getSubcommands().get("alias").getSubcommands().get("add").setStopAtPositional(true);
         // 'jrun help [COMMAND]', which the front end hands to the CLI like every subcommand's name
         cl.addSubcommand(new CommandLine.HelpCommand());
     }
