@@ -26,6 +26,8 @@ public final class Main {
         CommandLine cl = new CommandLine(new JrunCommand());
         // only jrun's own options stop at SCRIPT; subcommands (added after) take options anywhere
         cl.setStopAtPositional(true);
+        // as the front end: an option's value is the next word, whatever it looks like (-R -Dx=1)
+        cl.setAllowOptionsAsOptionParameters(true);
         Subcommands.addTo(cl);
         cl.setParameterExceptionHandler((e, params) -> {
             PrintWriter err = e.getCommandLine().getErr();

@@ -28,7 +28,8 @@ final class Subcommands {
         cl.addSubcommand(new CatalogCommand());
         cl.addSubcommand(new AliasCommand());
         // 'jrun alias add SCRIPT ARGS...': the alias's arguments may look like options
-        cl.getSubcommands().get("alias").getSubcommands().get("add").setStopAtPositional(true);
+        cl.getSubcommands().get("alias").getSubcommands().get("add").setStopAtPositional(true)
+                .setAllowOptionsAsOptionParameters(true);
         // 'jrun help [COMMAND]', which the front end hands to the CLI like every subcommand's name
         cl.addSubcommand(new CommandLine.HelpCommand());
     }
