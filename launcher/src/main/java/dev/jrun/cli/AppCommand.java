@@ -63,10 +63,12 @@ public final class AppCommand implements Callable<Integer> {
     }
 
     @Command(name = "install", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-            description = "Makes SCRIPT a command: DIR/NAME runs jrun SCRIPT with the command's arguments.")
+            description = {"Makes SCRIPT a command: DIR/NAME runs jrun SCRIPT with the command's arguments. SCRIPT is a "
+                    + ".java file, a URL (trusted: see jrun trust), an alias (NAME@CATALOG stays one; an alias of the catalogs "
+                    + "here is followed now, with its options and arguments) or group:artifact:version."})
     static final class Install implements Callable<Integer> {
-        @Parameters(paramLabel = "SCRIPT", description = "The .java file.")
-        Path script;
+        @Parameters(paramLabel = "SCRIPT", description = "The .java file, URL, alias or coordinates.")
+        String script;
 
         @Option(names = "--name", paramLabel = "NAME", description = "The command's name (default: the file's name without .java).")
         String name;
@@ -77,50 +79,126 @@ public final class AppCommand implements Callable<Integer> {
         @Option(names = "--force", description = "Replace an existing command that jrun did not install.")
         boolean force;
 
+        @Option(names = {"-j", "--java"}, paramLabel = "N[+]", description = "Run it on JDK N (or N or newer), as jrun --java.")
+        String java;
+
+        @Option(names = {"-R", "--runtime-option", "--java-options"}, paramLabel = "OPTION", description = "A JVM option for its runs.")
+        List<String> runtimeOptions = new ArrayList<>();
+
+        @Option(names = "-D", paramLabel = "NAME=VALUE", description = "A system property for its runs.")
+        List<String> defines = new ArrayList<>();
+
         @Override
-        public Integer call() throws IOException {
-            Script.read(script, script.toString()); // the usual errors for a missing or unreadable file
-            Path abs = script.toAbsolutePath().normalize();
-            if (abs.toString().contains("\n") || abs.toString().contains("\r")) {
-                throw Main.usage(script + ": its path holds a line break; rename it first");
+        public Integer call() throws Exception {
+            List<String> pre = new ArrayList<>();
+            List<String> post = new ArrayList<>();
+            String target;
+            boolean isFile;
+            String cmd;
+            Path file = Path.of(script);
+            if (dev.jrun.remote.RemoteUrl.isUrl(script)) {
+                String raw = dev.jrun.remote.RemoteUrl.toRaw(script);
+                dev.jrun.remote.RemoteUrl.check(raw, System.getenv());
+                dev.jrun.Environment env = Environment.current();
+                if (!dev.jrun.remote.TrustList.of(env.vars(), env.home()).trusts(raw)) {
+                    throw new JrunException(ExitCode.REMOTE, raw + " is not from a trusted source, so its command would not"
+                            + " run; trust it first: jrun trust add " + dev.jrun.remote.TrustList.prefixOf(raw));
+                }
+                target = script;
+                isFile = false;
+                String last = raw.replaceAll("[?#].*$", "");
+                cmd = last.substring(last.lastIndexOf('/') + 1).replaceAll("\\.(java|jsh|jar)$", "");
+            } else if (!Files.exists(file) && Script.looksLikeCoordinates(script)) {
+                target = script;
+                isFile = false;
+                cmd = script.split(":")[1];
+            } else if (!Files.exists(file) && dev.jrun.catalog.AliasResolver.looksLikeAlias(script)) {
+                dev.jrun.catalog.AliasResolver resolver = new dev.jrun.catalog.AliasResolver(CatalogLoader.current(false, false));
+                dev.jrun.catalog.Resolved r = resolver.find(script).orElseThrow(() -> resolver.unknown(script));
+                cmd = script.contains("@") ? script.substring(0, script.indexOf('@')) : script;
+                if (script.contains("@")) {
+                    target = script; // ALIAS@CATALOG means the same from every directory: it stays one
+                    isFile = false;
+                } else {
+                    pre.addAll(r.options());
+                    post.addAll(r.arguments());
+                    target = r.script();
+                    isFile = !dev.jrun.remote.RemoteUrl.isUrl(target) && !Script.looksLikeCoordinates(target);
+                }
+            } else {
+                Script.read(file, script); // the usual errors for a missing or unreadable file
+                target = file.toAbsolutePath().normalize().toString();
+                isFile = true;
+                String base = Path.of(target).getFileName().toString();
+                cmd = base.endsWith(".java") ? base.substring(0, base.length() - 5) : base;
             }
-            String base = abs.getFileName().toString();
-            String cmd = name != null ? name : base.endsWith(".java") ? base.substring(0, base.length() - 5) : base;
+            if (java != null) {
+                pre.add("--java");
+                pre.add(java);
+            }
+            runtimeOptions.forEach(o -> {
+                pre.add("-R");
+                pre.add(o);
+            });
+            defines.forEach(d -> pre.add("-D" + d));
+            for (String w : concat(pre, List.of(target), post)) {
+                if (w.contains("\n") || w.contains("\r")) {
+                    throw Main.usage("'" + w.replace("\n", "\\n") + "' holds a line break; a command's words cannot");
+                }
+            }
+            if (name != null) {
+                cmd = name;
+            }
             if (!cmd.matches("[A-Za-z0-9_+@%,:=][A-Za-z0-9_+@%,:=.-]*")) {
                 throw Main.usage("'" + cmd + "' cannot be a command's name; choose one with --name NAME");
             }
             Path dirPath = dir(dir);
             Files.createDirectories(dirPath);
-            Path target = dirPath.resolve(cmd);
-            Optional<String> previous = scriptOf(target);
-            if (Files.exists(target) && previous.isEmpty() && !force) {
-                throw new JrunException(ExitCode.USAGE, target + " already exists and jrun did not install it;"
+            Path command = dirPath.resolve(cmd);
+            Optional<String> previous = scriptOf(command);
+            if (Files.exists(command) && previous.isEmpty() && !force) {
+                throw new JrunException(ExitCode.USAGE, command + " already exists and jrun did not install it;"
                         + " choose another name with --name NAME, or replace it with --force");
             }
             Path jrun = FrontEnd.path();
+            StringBuilder words = new StringBuilder();
+            pre.forEach(w -> words.append(Sh.quote(w)).append(' '));
+            StringBuilder after = new StringBuilder();
+            post.forEach(w -> after.append(Sh.quote(w)).append(' '));
             String wrapper = "#!/bin/sh\n"
-                    + MARK + abs + "\n"
-                    + "# written by 'jrun app install'; 'jrun app uninstall " + cmd + "' removes it\n"
-                    + "script=" + Sh.quote(abs.toString()) + "\n"
-                    + "[ -f \"$script\" ] || { printf 'jrun: error: %s: its script %s is gone (moved or deleted);"
-                    + " install it again from its new place: jrun app install NEWPATH --name %s, or remove the command:"
-                    + " jrun app uninstall %s\\n' " + Sh.quote(cmd) + " \"$script\" " + Sh.quote(cmd) + " " + Sh.quote(cmd)
-                    + " >&2; exit 3; }\n"
-                    + "exec " + Sh.quote(jrun.toString()) + " \"$script\" \"$@\"\n";
+                    + MARK + target + "\n"
+                    + "# written by 'jrun app install'; 'jrun app uninstall " + cmd + "' removes it\n";
+            if (isFile) {
+                wrapper += "script=" + Sh.quote(target) + "\n"
+                        + "[ -f \"$script\" ] || { printf 'jrun: error: %s: its script %s is gone (moved or deleted);"
+                        + " install it again from its new place: jrun app install NEWPATH --name %s, or remove the command:"
+                        + " jrun app uninstall %s\\n' " + Sh.quote(cmd) + " \"$script\" " + Sh.quote(cmd) + " " + Sh.quote(cmd)
+                        + " >&2; exit 3; }\n"
+                        + "exec " + Sh.quote(jrun.toString()) + " " + words + "\"$script\" " + after + "\"$@\"\n";
+            } else {
+                wrapper += "exec " + Sh.quote(jrun.toString()) + " " + words + Sh.quote(target) + " " + after + "\"$@\"\n";
+            }
             Path tmp = Files.createTempFile(dirPath, "." + cmd, ".tmp");
             try {
                 Files.writeString(tmp, wrapper, StandardCharsets.UTF_8);
                 tmp.toFile().setExecutable(true, false);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, command, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }
-            System.out.println((previous.isPresent() ? "replaced " : "installed ") + target + " -> " + abs);
+            System.out.println((previous.isPresent() ? "replaced " : "installed ") + command + " -> " + target);
             if (!onPath(dirPath)) {
                 System.out.println("note: " + dirPath + " is not on your PATH; add it (export PATH=\"" + dirPath
                         + ":$PATH\") to run " + cmd + " by its name");
             }
             return 0;
+        }
+
+        private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            all.addAll(c);
+            return all;
         }
 
         private static boolean onPath(Path dir) {
@@ -146,7 +224,7 @@ public final class AppCommand implements Callable<Integer> {
                 try (DirectoryStream<Path> s = Files.newDirectoryStream(dirPath)) {
                     for (Path p : s) {
                         scriptOf(p).ifPresent(script -> lines.add(p.getFileName() + " -> " + script
-                                + (Files.isRegularFile(Path.of(script)) ? "" : "  (script gone)")));
+                                + (!script.startsWith("/") || Files.isRegularFile(Path.of(script)) ? "" : "  (script gone)")));
                     }
                 }
             }

@@ -30,6 +30,7 @@ final class Subcommands {
         // 'jrun alias add SCRIPT ARGS...': the alias's arguments may look like options
         cl.getSubcommands().get("alias").getSubcommands().get("add").setStopAtPositional(true)
                 .setAllowOptionsAsOptionParameters(true);
+        cl.getSubcommands().get("app").getSubcommands().get("install").setAllowOptionsAsOptionParameters(true);
         // 'jrun help [COMMAND]', which the front end hands to the CLI like every subcommand's name
         cl.addSubcommand(new CommandLine.HelpCommand());
     }

@@ -197,4 +197,30 @@ class CatalogIT extends ScriptDir {
         oneError(j("alias", "remove", "greet").run(), 2, "no alias greet");
         assertFalse(Files.exists(own.resolveSibling(".jbang-catalog.json.tmp")));
     }
+
+    @Test
+    void appInstallTakesAliasesWithOptionsBakedIn() throws Exception {
+        write("tools/hello.java", HELLO);
+        write("proj/jbang-catalog.json", "{\"aliases\": {\"hi\": {\"script-ref\": \"../tools/hello.java\","
+                + " \"arguments\": [\"from\", \"alias\"], \"java-options\": [\"-Dx=1\"]}}}");
+        Path proj = dir.resolve("proj");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        ok(j(proj, "app", "install", "--dir", bin.toString(), "hi").run());
+        ok(j("catalog", "add", "--name", "p", "proj/jbang-catalog.json").run());
+        ok(j("app", "install", "--dir", bin.toString(), "--name", "h2", "-R", "-Dx=9", "hi@p").run());
+        for (String[] c : new String[][] {{"hi", "hello from,alias,u x=1"}, {"h2", "hello from,alias,u x=9"}}) {
+            ProcessBuilder pb = j("unused").builder();
+            pb.command().clear();
+            pb.command().add(bin.resolve(c[0]).toString());
+            pb.command().add("u");
+            pb.directory(Files.createDirectories(dir.resolve("elsewhere")).toFile());
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            assertTrue(out.startsWith(c[1]), c[0] + ": " + out);
+        }
+        assertTrue(Files.readString(bin.resolve("h2")).contains("'-R' '-Dx=9' 'hi@p' \"$@\""));
+    }
 }
