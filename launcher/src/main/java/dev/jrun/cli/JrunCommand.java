@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
             "  JRUN_NO_AOT      1: never start scripts from CDS archives or AOT caches",
             "  JRUN_COMPILE_SERVER  off: no compile server; every build starts a JVM",
             "  JRUN_COMPILE_SERVER_IDLE  idle time before the server ends (default 10m)",
+            "  JRUN_GITHUB_URL  GitHub, for NAME@ORG catalogs (default https://github.com)",
             "",
             "Exit status: the script's own, or jrun's: 2 usage, 3 script unusable, 4 compile error, 5 "
                 + "no suitable JDK, 6 dependency error, 7 cache unusable, 8 system error, 70 internal error."})
