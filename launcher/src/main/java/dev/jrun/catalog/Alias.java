@@ -15,10 +15,14 @@ import java.util.Map;
  * @param properties   system properties, as -D gives them
  * @param java         the JDK version, as --java gives it (null: none)
  * @param main         the main class, as --main gives it (null: none)
+ * @param sources      more source files, as -s gives them (relative to the catalog's base)
+ * @param files        resources, as --files gives them ([TARGET=]FILE, the file relative to the catalog's base)
+ * @param classpaths   class path entries, as --cp gives them (relative to the catalog's base)
+ * @param compileOptions javac options, as -C gives them
  */
 public record Alias(String name, String scriptRef, String description, List<String> arguments, List<String> javaOptions,
         List<String> dependencies, List<String> repositories, Map<String, String> properties, String java, String main,
-        Catalog catalog) {
+        List<String> sources, List<String> files, List<String> classpaths, List<String> compileOptions, Catalog catalog) {
 
     public Alias {
         arguments = List.copyOf(arguments);
@@ -26,5 +30,9 @@ public record Alias(String name, String scriptRef, String description, List<Stri
         dependencies = List.copyOf(dependencies);
         repositories = List.copyOf(repositories);
         properties = Map.copyOf(properties);
+        sources = List.copyOf(sources);
+        files = List.copyOf(files);
+        classpaths = List.copyOf(classpaths);
+        compileOptions = List.copyOf(compileOptions);
     }
 }

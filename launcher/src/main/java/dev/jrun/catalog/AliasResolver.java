@@ -90,7 +90,16 @@ public final class AliasResolver {
             throw new JrunException(ExitCode.USAGE, catalogName + ": no catalog of that name (jrun catalog list shows"
                     + " them), nor an ORG[/REPO] of GitHub; check it");
         }
-        return lookup.load(CatalogRef.url(catalogName, lookup.github()));
+        String url = CatalogRef.url(catalogName, lookup.github());
+        try {
+            return lookup.load(url);
+        } catch (JrunException e) {
+            if (e.getMessage() != null && e.getMessage().contains("(not found)")) {
+                throw new JrunException(e.status(), catalogName + ": no catalog of that name here (jrun catalog list shows"
+                        + " them), and none at " + url + " (404); check the name");
+            }
+            throw e;
+        }
     }
 
     private Resolved follow(Alias a, String asNamed, Set<String> seen) {
@@ -111,7 +120,8 @@ public final class AliasResolver {
         if (inner == null) {
             String script = a.catalog().resolve(ref);
             return new Resolved(script, a.description(), a.arguments(), a.javaOptions(), a.dependencies(),
-                    a.repositories(), a.properties(), a.java(), a.main(), a.catalog(), List.of(asNamed));
+                    a.repositories(), a.properties(), a.java(), a.main(), a.sources(), a.files(), a.classpaths(),
+                    a.compileOptions(), a.catalog(), List.of(asNamed));
         }
         Resolved r = follow(inner, ref, seen);
         List<String> chain = new ArrayList<>();
@@ -121,7 +131,9 @@ public final class AliasResolver {
                 or(a.arguments(), r.arguments()), or(a.javaOptions(), r.javaOptions()),
                 or(a.dependencies(), r.dependencies()), or(a.repositories(), r.repositories()),
                 a.properties().isEmpty() ? r.properties() : merged(r.properties(), a.properties()),
-                a.java() != null ? a.java() : r.java(), a.main() != null ? a.main() : r.main(), r.catalog(), chain);
+                a.java() != null ? a.java() : r.java(), a.main() != null ? a.main() : r.main(),
+                or(a.sources(), r.sources()), or(a.files(), r.files()), or(a.classpaths(), r.classpaths()),
+                or(a.compileOptions(), r.compileOptions()), r.catalog(), chain);
     }
 
     private static List<String> or(List<String> outer, List<String> inner) {

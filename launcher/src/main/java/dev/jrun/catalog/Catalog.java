@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A {@code jbang-catalog.json}, JBang's format: {@code aliases} (name to script-ref, arguments,
- * java-options, dependencies, repositories, properties, java, main, description), {@code catalogs}
+ * java-options, dependencies, repositories, properties, java, main, sources, files, classpaths,
+ * compile-options, description), {@code catalogs}
  * (name to catalog-ref), {@code base-ref} (what script-refs are relative to; default: the catalog's
  * own directory or URL), {@code description}. {@code templates} and fields jrun does not use are
  * kept as they are when jrun writes the file.
@@ -73,7 +74,9 @@ public record Catalog(String location, boolean remote, String baseRef, String de
             aliases.put(e.getKey(), new Alias(e.getKey(), ref, string(a, "description", location, where + "."),
                     strings(a, "arguments", location, where), strings(a, "java-options", location, where),
                     strings(a, "dependencies", location, where), strings(a, "repositories", location, where), props,
-                    scalar(a, "java", location, where), string(a, "main", location, where + "."), c));
+                    scalar(a, "java", location, where), string(a, "main", location, where + "."),
+                    strings(a, "sources", location, where), strings(a, "files", location, where),
+                    strings(a, "classpaths", location, where), strings(a, "compile-options", location, where), c));
         }
         for (Map.Entry<String, Object> e : object(raw, "catalogs", location, "").entrySet()) {
             String ref = e.getValue() instanceof Map<?, ?> m ? (String) (m.get("catalog-ref") instanceof String s ? s

@@ -1,5 +1,7 @@
 package dev.jrun.catalog;
 
+import dev.jrun.ExitCode;
+import dev.jrun.JrunException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +14,14 @@ import java.util.Map;
  */
 public record Resolved(String script, String description, List<String> arguments, List<String> javaOptions,
         List<String> dependencies, List<String> repositories, Map<String, String> properties, String java, String main,
+        List<String> sources, List<String> files, List<String> classpaths, List<String> compileOptions,
         Catalog catalog, List<String> chain) {
 
     /**
      * The run's options that stand for this alias, as jrun's command line takes them: {@code --java},
      * {@code --main}, {@code -D}, {@code -R} (a java-options entry of several options, "-Xms1g -Xmx2g",
-     * is split before each further '-'), {@code --deps}, {@code --repos}.
+     * is split before each further '-'), {@code --deps}, {@code --repos}, {@code -C}, and (of a local
+     * catalog; paths made absolute against its base) {@code -s}, {@code --files}, {@code --cp}.
      */
     public List<String> options() {
         List<String> out = new ArrayList<>();
@@ -46,6 +50,40 @@ public record Resolved(String script, String description, List<String> arguments
             out.add("--repos");
             out.add(r);
         }
+        for (String c : compileOptions) {
+            out.add("-C");
+            out.add(c);
+        }
+        for (String f : sources) {
+            out.add("-s");
+            out.add(local(f, "sources"));
+        }
+        for (String f : files) {
+            int eq = f.indexOf('=');
+            out.add("--files");
+            out.add(eq < 0 ? local(f, "files") : f.substring(0, eq + 1) + local(f.substring(eq + 1), "files"));
+        }
+        for (String cp : classpaths) {
+            List<String> parts = new ArrayList<>();
+            for (String p : cp.split(":")) {
+                if (!p.isEmpty()) {
+                    parts.add(local(p, "classpaths"));
+                }
+            }
+            out.add("--cp");
+            out.add(String.join(":", parts));
+        }
         return out;
+    }
+
+    /** A file an alias names, relative to its catalog's base; a remote catalog's cannot be one. */
+    private String local(String file, String field) {
+        String f = catalog.resolve(file);
+        if (f.startsWith("https://") || f.startsWith("http://")) {
+            throw new JrunException(ExitCode.USAGE, String.join(" -> ", chain) + ": the alias's " + field + " (" + file
+                    + ") are files of a remote catalog, which jrun does not fetch; run the script by its URL with "
+                    + "//SOURCES or //FILES in it instead");
+        }
+        return f;
     }
 }

@@ -65,7 +65,7 @@ class CatalogTest {
             loads.add(ref);
             Catalog c = byRef.get(ref);
             if (c == null) {
-                throw new JrunException(ExitCode.REMOTE, ref + ": 404");
+                throw new JrunException(ExitCode.REMOTE, ref + ": the server answered 404 (not found); check the URL");
             }
             return c;
         }
@@ -203,6 +203,8 @@ class CatalogTest {
         assertEquals("http://127.0.0.1:1/acme/jbang-catalog/blob/HEAD/cli.java", r.resolve("cli@acme").script());
         JrunException e = assertThrows(JrunException.class, () -> r.resolve("clj@acme"));
         assertTrue(e.getMessage().contains("did you mean cli@acme?"), e.getMessage());
+        JrunException none = assertThrows(JrunException.class, () -> r.resolve("cli@nobody"));
+        assertTrue(none.getMessage().contains("nobody: no catalog of that name here"), none.getMessage());
     }
 
     @Test
@@ -239,5 +241,20 @@ class CatalogTest {
         assertNull(again.aliases().get("new"));
         assertEquals(c.aliases().keySet(), again.aliases().keySet());
         assertFalse(again.catalogs().containsKey("more"));
+    }
+
+    @Test
+    void aLocalCatalogsFilesAreAbsoluteAndARemoteOnesRefused() {
+        String json = "{\"aliases\": {\"x\": {\"script-ref\": \"x.java\", \"sources\": [\"lib/A.java\"],"
+                + " \"files\": [\"conf/app.properties=res/app.properties\", \"res/b.txt\"], \"classpaths\": [\"lib/a.jar:lib/b.jar\"],"
+                + " \"compile-options\": [\"-Xlint\"]}}}";
+        Memory m = new Memory();
+        m.chain.add(m.add("/p/jbang-catalog.json", json));
+        assertEquals(List.of("-C", "-Xlint", "-s", "/p/lib/A.java", "--files", "conf/app.properties=/p/res/app.properties",
+                "--files", "/p/res/b.txt", "--cp", "/p/lib/a.jar:/p/lib/b.jar"), new AliasResolver(m).resolve("x").options());
+        Memory far = new Memory();
+        far.chain.add(far.add("https://example.com/jbang-catalog.json", json));
+        JrunException e = assertThrows(JrunException.class, () -> new AliasResolver(far).resolve("x").options());
+        assertTrue(e.getMessage().contains("files of a remote catalog"), e.getMessage());
     }
 }
