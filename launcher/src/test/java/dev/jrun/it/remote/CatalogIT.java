@@ -121,6 +121,19 @@ class CatalogIT extends ScriptDir {
         assertEquals(9, at.status(), at.toString());
         assertTrue(at.err().contains("jrun trust add " + base() + "/nowhere-org/jbang-catalog/blob/HEAD/"), at.err());
         assertEquals(0, gets.get(), "nothing is fetched before it is trusted");
+        ok(j("trust", "add", base() + "/").run());
+        oneError(j("nothing@nowhere-org").run(), 9, "nowhere-org: no catalog of that name here", "(404)");
+    }
+
+    @Test
+    void aLocalAliasesSourcesAreRelativeToItsCatalog() throws IOException {
+        write("tools/main.java", "class main { public static void main(String[] a) { System.out.println(Util.word()); } }\n");
+        write("tools/lib/Util.java", "class Util { static String word() { return \"util\"; } }\n");
+        write("jbang-catalog.json", "{\"aliases\": {\"m\": {\"script-ref\": \"tools/main.java\","
+                + " \"sources\": [\"tools/lib/Util.java\"]}}}");
+        Jrun.Result r = j(Files.createDirectories(dir.resolve("deep/er")), "m").run();
+        ok(r);
+        assertEquals("util\n", r.out());
     }
 
     @Test
