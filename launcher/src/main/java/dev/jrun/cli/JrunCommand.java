@@ -238,6 +238,25 @@ public final class JrunCommand implements Callable<Integer> {
             throw new JrunException(ExitCode.USAGE, "--watch: standard input cannot be watched; name a script file");
         }
         Path file = Path.of(script);
+        List<String> aliasOptions = List.of();
+        List<String> aliasArgs = List.of();
+        boolean aliased = false;
+        if (!Files.exists(file) && AliasResolver.looksLikeAlias(script)) {
+            AliasResolver resolver = new AliasResolver(CatalogLoader.current(offline, fresh));
+            Optional<Resolved> found = resolver.find(script);
+            if (found.isPresent()) {
+                Resolved r = found.get();
+                if (r.script().startsWith("https://") || r.script().startsWith("http://")
+                        || Script.looksLikeCoordinates(r.script())) {
+                    throw new JrunException(ExitCode.USAGE, "--watch: the alias " + script + " runs " + r.script()
+                            + ", not a file that can be saved; name a script file");
+                }
+                file = Path.of(r.script());
+                aliased = true;
+                aliasOptions = r.options();
+                aliasArgs = r.arguments();
+            }
+        }
         if (!Files.exists(file) && Script.looksLikeCoordinates(script)) {
             throw new JrunException(ExitCode.USAGE, "--watch: " + script + " is an artifact, not a file that can be saved;"
                     + " name a script file");
@@ -246,17 +265,27 @@ public final class JrunCommand implements Callable<Integer> {
             if (!Files.exists(file)) {
                 didYouMean(script);
             }
-            Script.read(file, script); // (its one-line error: missing, unreadable, a directory)
+            Script.read(file, aliased ? file.toString() : script); // (its one-line error: missing, unreadable, a directory)
         }
         List<String> given = spec.commandLine().getParseResult().expandedArgs();
         int scriptAt = given.size() - args.size() - 1;
-        List<String> runArgs = new ArrayList<>();
+        List<String> runArgs = new ArrayList<>(aliasOptions);
         for (int i = 0; i < given.size(); i++) {
-            if (i >= scriptAt || !given.get(i).equals("--watch")) {
+            if (i == scriptAt) {
+                runArgs.add(aliased ? file.toString() : given.get(i));
+                runArgs.addAll(aliasArgs);
+            } else if (i > scriptAt || !given.get(i).equals("--watch")) {
                 runArgs.add(given.get(i));
             }
         }
         List<Directive> directives = new ArrayList<>();
+        for (int i = 0; i + 1 < aliasOptions.size(); i++) {
+            if (aliasOptions.get(i).equals("-s")) {
+                directives.add(Directive.ofOption("SOURCES", aliasOptions.get(i + 1), "--sources"));
+            } else if (aliasOptions.get(i).equals("--files")) {
+                directives.add(Directive.ofOption("FILES", aliasOptions.get(i + 1), "--files"));
+            }
+        }
         sources.forEach(s -> directives.add(Directive.ofOption("SOURCES", s, "--sources")));
         files.forEach(f -> directives.add(Directive.ofOption("FILES", f, "--files")));
         return WatchCommand.run(runArgs, file, directives);
