@@ -48,23 +48,67 @@ public final class CatalogFiles {
         return jbang;
     }
 
-    /** The catalog files an unqualified alias is looked up in, nearest first, that exist. */
-    public List<Path> chain(Path dir) {
+    /**
+     * The catalog files an unqualified alias is looked up in, nearest first, that exist and that
+     * no other user can change ({@link #unsafe}): a catalog another user wrote (in /tmp, say) would
+     * choose what jrun NAME runs. Those are left out, and said so in {@code ignored}.
+     */
+    public List<Path> chain(Path dir, List<String> ignored) {
         List<Path> out = new ArrayList<>();
         for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
             for (Path f : List.of(d.resolve(Catalog.FILE_NAME), d.resolve(".jbang").resolve(Catalog.FILE_NAME))) {
                 if (Files.isRegularFile(f) && !out.contains(f) && !f.equals(user) && !f.equals(jbang)) {
-                    out.add(f);
+                    String why = unsafe(f);
+                    if (why == null) {
+                        out.add(f);
+                    } else {
+                        ignored.add(f + " (" + why + ")");
+                    }
                 }
             }
         }
-        if (Files.isRegularFile(user)) {
-            out.add(user);
-        }
-        if (Files.isRegularFile(jbang)) {
-            out.add(jbang);
+        for (Path f : List.of(user, jbang)) {
+            if (Files.isRegularFile(f)) {
+                String why = unsafe(f);
+                if (why == null) {
+                    out.add(f);
+                } else {
+                    ignored.add(f + " (" + why + ")");
+                }
+            }
         }
         return out;
+    }
+
+    public List<Path> chain(Path dir) {
+        return chain(dir, new ArrayList<>());
+    }
+
+    /**
+     * Why a user other than you (or root) could change the catalog file {@code f}, or null: it is
+     * not yours (or root's), anyone may write it, or it sits in a directory anyone may write to
+     * that is not yours or root's (a sticky /tmp is root's: others cannot replace your file there).
+     */
+    static String unsafe(Path f) {
+        try {
+            String me = System.getProperty("user.name");
+            String owner = Files.getOwner(f).getName();
+            if (!owner.equals(me) && !owner.equals("root")) {
+                return "owned by " + owner;
+            }
+            if (Files.getPosixFilePermissions(f).contains(PosixFilePermission.OTHERS_WRITE)) {
+                return "anyone may write it";
+            }
+            Path dir = f.getParent();
+            String dirOwner = Files.getOwner(dir).getName();
+            if (!dirOwner.equals(me) && !dirOwner.equals("root")
+                    && Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_WRITE)) {
+                return "in " + dir + ", which anyone may write to";
+            }
+            return null;
+        } catch (IOException | UnsupportedOperationException e) {
+            return "its owner cannot be read";
+        }
     }
 
     /** The nearest catalog file of {@code dir} (not the user's), if there is one. */

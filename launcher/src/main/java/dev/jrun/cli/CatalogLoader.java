@@ -53,9 +53,12 @@ final class CatalogLoader implements Lookup {
     public List<Catalog> local() {
         if (local == null) {
             local = new ArrayList<>();
-            for (Path f : files.chain(env.dir())) {
+            List<String> ignored = new ArrayList<>();
+            for (Path f : files.chain(env.dir(), ignored)) {
                 local.add(load(f.toString()));
             }
+            ignored.forEach(i -> System.err.println("jrun: warning: ignoring the catalog " + i
+                    + ": another user could choose what it runs"));
         }
         return local;
     }

@@ -236,4 +236,16 @@ class CatalogIT extends ScriptDir {
         }
         assertTrue(Files.readString(bin.resolve("h2")).contains("'-R' '-Dx=9' 'hi@p' \"$@\""));
     }
+
+    @Test
+    void aCatalogAnyoneMayWriteIsIgnored() throws IOException {
+        write("tools/hello.java", HELLO);
+        Path catalog = write("jbang-catalog.json", "{\"aliases\": {\"hi\": {\"script-ref\": \"tools/hello.java\"}}}");
+        ok(j("hi").run());
+        Files.setPosixFilePermissions(catalog, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Jrun.Result r = j("hi").run();
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().startsWith("jrun: warning: ignoring the catalog " + catalog + " (anyone may write it)"), r.err());
+        assertTrue(r.err().contains("jrun: error: hi: no such file"), r.err());
+    }
 }
