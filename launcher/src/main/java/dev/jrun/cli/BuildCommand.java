@@ -2,6 +2,9 @@ package dev.jrun.cli;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
+import dev.jrun.catalog.AliasResolver;
+import dev.jrun.catalog.Resolved;
+import dev.jrun.entry.Sh;
 import dev.jrun.script.Script;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -66,7 +71,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--enable-preview", description = "Compile with preview features, as //PREVIEW.")
     boolean preview;
 
-    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The .java file to build.")
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The .java file to build, or an alias (NAME, NAME@CATALOG).")
     String script;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS", hidden = true)
@@ -89,10 +97,40 @@ final class BuildCommand implements Callable<Integer> {
         if (script.equals("-")) {
             throw new JrunException(ExitCode.USAGE, "jrun build: standard input is run, not built; name a script file");
         }
+        if (!Files.exists(Path.of(script)) && AliasResolver.looksLikeAlias(script)) {
+            return alias();
+        }
         if (!Files.isRegularFile(Path.of(script))) {
             Script.read(Path.of(script), script); // its one-line error: missing, unreadable, a directory
         }
         // reached only from jrun OPTIONS build SCRIPT: the front end reads a run's options before SCRIPT
         throw new JrunException(ExitCode.USAGE, "put the options after build: jrun build [OPTIONS] " + script);
+    }
+
+    /**
+     * jrun build ALIAS: as JrunCommand's alias(), the command line the front end builds instead,
+     * as sh words: build, the alias's options, the user's, the alias's script (its arguments are
+     * the run's, not the build's).
+     */
+    private int alias() {
+        AliasResolver resolver = new AliasResolver(CatalogLoader.current(offline, fresh));
+        Resolved r = resolver.find(script).orElseThrow(() -> resolver.unknown(script));
+        if (!"1".equals(System.getenv("JRUN_ALIAS_WORDS"))) {
+            throw new JrunException(ExitCode.USAGE, script + ": an alias of " + r.catalog().location()
+                    + "; build it with the jrun command");
+        }
+        List<String> given = spec.root().commandLine().getParseResult().expandedArgs();
+        int buildAt = given.indexOf("build");
+        List<String> words = new ArrayList<>();
+        words.add("build");
+        words.addAll(r.options());
+        words.addAll(given.subList(buildAt + 1, given.size() - 1));
+        words.add(r.script());
+        StringBuilder out = new StringBuilder();
+        for (String w : words) {
+            out.append(out.length() == 0 ? "" : " ").append(Sh.quote(w));
+        }
+        System.out.println(out);
+        return 0;
     }
 }

@@ -96,6 +96,11 @@ class CatalogIT extends ScriptDir {
                 }}
                 """);
         Path sub = Files.createDirectories(dir.resolve("a/b"));
+        Jrun.Result built = j(sub, "build", "hi").run();
+        ok(built);
+        assertEquals("", built.out());
+        Jrun.Result hit = j(sub, "--verbose", "hi").run();
+        assertTrue(hit.err().contains("jrun: cached: "), "jrun build ALIAS builds the entry its run uses: " + hit);
         Jrun.Result r = j(sub, "hi", "user", "two words").run();
         ok(r);
         assertEquals("hello from,alias,user,two words x=1 mx=48\n", r.out());
