@@ -3,7 +3,11 @@ package dev.jrun.cli;
 import dev.jrun.Environment;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
+import dev.jrun.catalog.AliasResolver;
+import dev.jrun.catalog.Resolved;
 import dev.jrun.entry.Sh;
+import dev.jrun.remote.RemoteUrl;
+import dev.jrun.remote.TrustList;
 import dev.jrun.script.Script;
 import java.io.File;
 import java.io.IOException;
@@ -96,13 +100,13 @@ public final class AppCommand implements Callable<Integer> {
             boolean isFile;
             String cmd;
             Path file = Path.of(script);
-            if (dev.jrun.remote.RemoteUrl.isUrl(script)) {
-                String raw = dev.jrun.remote.RemoteUrl.toRaw(script);
-                dev.jrun.remote.RemoteUrl.check(raw, System.getenv());
-                dev.jrun.Environment env = Environment.current();
-                if (!dev.jrun.remote.TrustList.of(env.vars(), env.home()).trusts(raw)) {
+            if (RemoteUrl.isUrl(script)) {
+                String raw = RemoteUrl.toRaw(script);
+                RemoteUrl.check(raw, System.getenv());
+                Environment env = Environment.current();
+                if (!TrustList.of(env.vars(), env.home()).trusts(raw)) {
                     throw new JrunException(ExitCode.REMOTE, raw + " is not from a trusted source, so its command would not"
-                            + " run; trust it first: jrun trust add " + dev.jrun.remote.TrustList.prefixOf(raw));
+                            + " run; trust it first: jrun trust add " + TrustList.prefixOf(raw));
                 }
                 target = script;
                 isFile = false;
@@ -112,9 +116,9 @@ public final class AppCommand implements Callable<Integer> {
                 target = script;
                 isFile = false;
                 cmd = script.split(":")[1];
-            } else if (!Files.exists(file) && dev.jrun.catalog.AliasResolver.looksLikeAlias(script)) {
-                dev.jrun.catalog.AliasResolver resolver = new dev.jrun.catalog.AliasResolver(CatalogLoader.current(false, false));
-                dev.jrun.catalog.Resolved r = resolver.find(script).orElseThrow(() -> resolver.unknown(script));
+            } else if (!Files.exists(file) && AliasResolver.looksLikeAlias(script)) {
+                AliasResolver resolver = new AliasResolver(CatalogLoader.current(false, false));
+                Resolved r = resolver.find(script).orElseThrow(() -> resolver.unknown(script));
                 cmd = script.contains("@") ? script.substring(0, script.indexOf('@')) : script;
                 if (script.contains("@")) {
                     target = script; // ALIAS@CATALOG means the same from every directory: it stays one
@@ -123,7 +127,7 @@ public final class AppCommand implements Callable<Integer> {
                     pre.addAll(r.options());
                     post.addAll(r.arguments());
                     target = r.script();
-                    isFile = !dev.jrun.remote.RemoteUrl.isUrl(target) && !Script.looksLikeCoordinates(target);
+                    isFile = !RemoteUrl.isUrl(target) && !Script.looksLikeCoordinates(target);
                 }
             } else {
                 Script.read(file, script); // the usual errors for a missing or unreadable file
