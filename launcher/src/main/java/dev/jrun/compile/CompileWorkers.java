@@ -123,10 +123,10 @@ public final class CompileWorkers {
         }
 
         private void start() throws IOException {
-            List<String> cmd = List.of(jdk.java().toString(), "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
-                    "-XX:TieredStopAtLevel=1", "-Xss4m", "-Xms16m", "-XX:NewSize=8m", "-XX:MaxNewSize=32m",
-                    "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps", "-Xlog:disable", "-Xlog:all=off",
-                    "-cp", System.getProperty("java.class.path"), CompileWorker.class.getName());
+            List<String> cmd = dev.jrun.OwnJvm.command(jdk.java().toString());
+            cmd.addAll(dev.jrun.OwnJvm.RESIDENT);
+            cmd.addAll(List.of("-Xlog:disable", "-Xlog:all=off", "-cp", System.getProperty("java.class.path"),
+                    CompileWorker.class.getName()));
             process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             served = 0; // shown beside this process's pid and uptime
             to = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

@@ -49,8 +49,8 @@ public final class CompilerJvm {
         Path result = work.resolve("compile.result");
         req.write(reqFile);
         String classpath = System.getProperty("java.class.path");
-        List<String> cmd = new ArrayList<>(List.of(jdk.java().toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=off"));
+        List<String> cmd = dev.jrun.OwnJvm.command(jdk.java().toString());
+        cmd.addAll(List.of("-Xlog:disable", "-Xlog:all=off"));
         // The compiler JVM's own classes (javac's) come from an archive that its first run makes:
         // one per JDK build and jrun version. It is dumped under a name of its own and renamed into
         // place, so that compiler JVMs running at once never share a half-made file.

@@ -49,6 +49,8 @@ public final class Maven implements AutoCloseable {
     private final CloseableSession session;
     private final Map<String, String> env;
     private final UserSettings settings;
+    /** The terminal's progress line, if one is drawn: its last word is said at close. */
+    private Progress progress;
     final Path localRepo;
     final boolean offline;
 
@@ -102,10 +104,13 @@ public final class Maven implements AutoCloseable {
                 sb.setConfigProperty(k.toString(), v);
             }
         });
-        if (progress != null) {
-            sb.setTransferListener(new Progress(progress));
+        Progress shown = progress == null ? null : new Progress(progress);
+        if (shown != null) {
+            sb.setTransferListener(shown);
         }
-        return new Maven(system, sb.build(), env, settings, local, off);
+        Maven m = new Maven(system, sb.build(), env, settings, local, off);
+        m.progress = shown;
+        return m;
     }
 
     /**
@@ -235,6 +240,9 @@ public final class Maven implements AutoCloseable {
 
     @Override
     public void close() {
+        if (progress != null) {
+            progress.finish();
+        }
         session.close();
         system.shutdown();
     }

@@ -42,9 +42,8 @@ public final class BackgroundGc {
             if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
                 cmd.add("/usr/bin/setsid"); // out of the script's process group: its ^C is not ours
             }
-            cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
-                    "-cp", System.getProperty("java.class.path"), BackgroundGc.class.getName(), root.toString()));
+            cmd.addAll(dev.jrun.OwnJvm.command(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BackgroundGc.class.getName(), root.toString()));
             File log = root.resolve("gc.log").toFile();
             new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(log).redirectErrorStream(true).start();

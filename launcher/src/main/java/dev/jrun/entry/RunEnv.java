@@ -49,9 +49,9 @@ public record RunEnv(Path java, String main, String scriptMain, int javaMajor, b
             }
             env.append("\n}\n");
         }
-        env.append("jrun_valid() {\n    ").append(ShellTest.of(new Check.Executable(java)));
+        env.append("jrun_valid() {\n    ").append(ShellTest.explained(new Check.Executable(java)));
         for (Check check : checks) {
-            env.append(" &&\n    ").append(ShellTest.of(check));
+            env.append(" &&\n    ").append(ShellTest.explained(check));
         }
         env.append("\n}\n");
         env.append(Entry.COMPLETE).append('\n');

@@ -74,4 +74,61 @@ public final class ShellTest {
         }
         throw new IllegalArgumentException("no sh test for " + check);
     }
+
+    /**
+     * {@link #of} that, when it fails, says why in {@code jrun_why} (what {@code --verbose} prints
+     * for the rebuild): at no cost to a run whose check passes.
+     */
+    public static String explained(Check check) {
+        return "{ " + of(check) + " || { jrun_why=" + Sh.quote(why(check)) + "; false; }; }";
+    }
+
+    /** Why an entry whose {@code check} fails is built again, as {@code --verbose} says it. */
+    public static String why(Check check) {
+        if (check instanceof Check.FileExists c) {
+            return c.file() + " is gone";
+        }
+        if (check instanceof Check.FileUnmodified c) {
+            return c.file() + " changed or is gone";
+        }
+        if (check instanceof Check.FilesAbsent c) {
+            return "a source file appeared that javac would now read (one of "
+                    + String.join(", ", c.files().stream().limit(3).map(Path::toString).toList())
+                    + (c.files().size() > 3 ? ", ..." : "") + ")";
+        }
+        if (check instanceof Check.Executable c) {
+            return "the JDK it was built for is gone (" + c.file() + ")";
+        }
+        if (check instanceof Check.ScriptIs c) {
+            return "the script's path names another file than " + c.realPath();
+        }
+        if (check instanceof Check.Unchanged) {
+            return "a //SOURCES or //FILES file changed";
+        }
+        if (check instanceof Check.GlobIs c) {
+            return "the files matching " + c.pattern() + " in " + c.dir() + " changed";
+        }
+        if (check instanceof Check.EnvIs c) {
+            return "the environment variable " + c.name() + " changed";
+        }
+        if (check instanceof Check.DefineIs c) {
+            return "-D" + c.name() + " has another value than at the build";
+        }
+        if (check instanceof Check.DirsUnchanged) {
+            return "a directory a //SOURCES or //FILES pattern spans changed";
+        }
+        if (check instanceof Check.PathJavaIs) {
+            return "the java on PATH changed (it chooses the JDK)";
+        }
+        if (check instanceof Check.PolicyUnchanged c) {
+            return "the dependency policy " + c.policy() + " changed";
+        }
+        if (check instanceof Check.PolicyAbsent c) {
+            return "a dependency policy appeared: " + c.policy();
+        }
+        if (check instanceof Check.Never c) {
+            return c.why();
+        }
+        throw new IllegalArgumentException("no reason for " + check);
+    }
 }

@@ -15,16 +15,11 @@ import dev.jrun.script.Directive;
 import dev.jrun.script.Script;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The builder's entry point, started by the front end on a cache miss (or handed to a compile
- * server, which calls {@link #build}). Arguments, all present, empty when unset: ENTRY SCRIPT NAME
- * JAVA fresh verbose offline GIVEN DEFINES, GIVEN being the options that stand for directives
- * ("DIRECTIVE OPTION VALUE" lines) and DEFINES the -D options ("NAME=VALUE" lines). On success the
+ * server, which calls {@link #build}). Its arguments are a {@link BuildRequest}. On success the
  * entry is current and the front end execs it; on failure one {@code jrun: error:} line is printed
  * and the status is one of {@link ExitCode}.
  *
@@ -36,15 +31,12 @@ import java.util.Map;
  * changed once more. An entry never holds a build of other bytes than its name says.
  */
 public final class BuildMain {
-    /** How many arguments the front end passes. */
-    public static final int ARGS = 9;
-
     private BuildMain() {
     }
 
     public static void main(String[] args) {
         int status = build(args, Environment.current(), System.err);
-        if (status == 0 && args.length == ARGS) {
+        if (status == 0 && args.length == BuildRequest.ARGS) {
             BackgroundGc.startInBackground(Path.of(args[0]).getParent().getParent());
         }
         System.exit(status);
@@ -60,25 +52,32 @@ public final class BuildMain {
 
     /** The same, with a compile server's compilers for other JDKs. */
     public static int build(String[] args, Environment env, PrintStream err, CompileWorkers workers) {
-        boolean verbose = args.length > 5 && args[5].equals("verbose");
         try {
-            if (args.length != ARGS) {
-                throw new JrunException(ExitCode.USAGE, "the builder is started by the jrun command, not by hand");
-            }
-            List<Directive> given = given(args[7]);
-            if (Script.looksLikeCoordinates(args[1])) {
+            return build(BuildRequest.parse(args), env, err, workers);
+        } catch (Throwable e) {
+            return Report.failure(e, BuildRequest.verbose(args), err);
+        }
+    }
+
+    /** Builds {@code request}, for a run in {@code env}, printing to {@code err}; returns the exit status. Never throws. */
+    public static int build(BuildRequest request, Environment env, PrintStream err, CompileWorkers workers) {
+        try {
+            List<Directive> given = request.directives();
+            boolean coordinates = Script.looksLikeCoordinates(request.script());
+            if (coordinates) {
                 // jrun group:artifact:version: the artifact and its dependencies are the class path
-                given.add(0, Directive.ofOption("DEPS", args[1], args[1]));
+                given.add(0, Directive.ofOption("DEPS", request.script(), request.script()));
             }
-            BuildOptions options = new BuildOptions(args[3].isEmpty() ? null : args[3], args[4].equals("fresh"),
-                    verbose, args[6].equals("offline"), defines(args[8]), given, env);
+            BuildOptions options = new BuildOptions(request.java().isEmpty() ? null : request.java(), request.fresh(),
+                    request.verbose(), request.offline(), request.defineMap(), given, env);
             Planner planner = new Planner(new JdkFinder(env.vars()), () -> new MavenResolver(env.vars(), err));
-            Path script = Script.looksLikeCoordinates(args[1]) ? Path.of(args[1]) : env.dir().resolve(args[1]);
-            Path built = new Builder(planner, options, err, workers).build(env.dir().resolve(args[0]), script, args[2]).entry();
+            Path script = coordinates ? Path.of(request.script()) : env.dir().resolve(request.script());
+            Path built = new Builder(planner, options, err, workers).build(env.dir().resolve(request.entry()), script,
+                    request.name()).entry();
             tellBuilt(env, built);
             return 0;
         } catch (Throwable e) {
-            return Report.failure(e, verbose, err);
+            return Report.failure(e, request.verbose(), err);
         }
     }
 
@@ -92,30 +91,6 @@ public final class BuildMain {
         if (to != null && !to.isEmpty()) {
             java.nio.file.Files.writeString(env.dir().resolve(to), built.getFileName() + "\n");
         }
-    }
-
-    /** "DIRECTIVE OPTION VALUE" lines, as the front end writes them, as directives. */
-    static List<Directive> given(String text) {
-        List<Directive> given = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            String[] p = line.split(" ", 3);
-            if (p.length == 3) {
-                given.add(Directive.ofOption(p[0], p[2], p[1]));
-            }
-        }
-        return given;
-    }
-
-    /** "NAME=VALUE" lines; a later one wins, as with java's -D. */
-    static Map<String, String> defines(String text) {
-        Map<String, String> defines = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                defines.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return defines;
     }
 
     /** The resolver for //DEPS; made only for scripts that have them, so others load none of its classes. */

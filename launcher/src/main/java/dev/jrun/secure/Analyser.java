@@ -72,8 +72,8 @@ final class Analyser {
                 cp.append(File.pathSeparatorChar).append(entry); // SpotBugs logs through SLF4J: quietly
             }
         }
-        List<String> cmd = new ArrayList<>(List.of(jdk.java().toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:-UsePerfData", "-cp", cp.toString(), AnalyserMain.class.getName(), file.toString()));
+        List<String> cmd = dev.jrun.OwnJvm.command(jdk.java().toString());
+        cmd.addAll(List.of("-cp", cp.toString(), AnalyserMain.class.getName(), file.toString()));
         if (verbose) {
             cmd.add("verbose");
         }

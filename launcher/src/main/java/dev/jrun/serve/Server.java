@@ -5,6 +5,7 @@ import dev.jrun.ExitCode;
 import dev.jrun.compile.CompileWorkers;
 import dev.jrun.entry.BackgroundGc;
 import dev.jrun.launch.BuildMain;
+import dev.jrun.launch.BuildRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -183,6 +184,15 @@ final class Server {
         }
     }
 
+    /** The request of a client's words, or null if they are not one. */
+    private static BuildRequest wellFormed(String[] args) {
+        try {
+            return BuildRequest.parse(args);
+        } catch (dev.jrun.JrunException e) {
+            return null;
+        }
+    }
+
     private void answer(long pid, Path replyFifo) {
         long start = System.nanoTime();
         try (Reply reply = Reply.open(replyFifo)) {
@@ -194,7 +204,9 @@ final class Server {
                 reply.line("N");
                 return;
             }
-            if (stopping || !req.build().equals(build) || req.args().length != BuildMain.ARGS) {
+            BuildRequest request = wellFormed(req.args());
+            if (stopping || !req.build().equals(build) || request == null) {
+                // (one the builder JVM takes: a malformed request is its to report)
                 reply.line("N");
                 return;
             }
@@ -204,7 +216,7 @@ final class Server {
             try {
                 compiling.acquireUninterruptibly();
                 try {
-                    status = BuildMain.build(req.args(), req.env(), reply.err(), workers);
+                    status = BuildMain.build(request, req.env(), reply.err(), workers);
                 } finally {
                     compiling.release();
                 }
@@ -223,10 +235,10 @@ final class Server {
             } else if (status != 0) {
                 scriptErrors.incrementAndGet();
             }
-            log.println(Instant.now() + " built " + req.args()[2] + " for process " + pid + ": status " + status
+            log.println(Instant.now() + " built " + request.name() + " for process " + pid + ": status " + status
                     + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             if (status == 0) {
-                BackgroundGc.startInBackground(Path.of(req.args()[0]).getParent().getParent());
+                BackgroundGc.startInBackground(Path.of(request.entry()).getParent().getParent());
             }
         } catch (IOException | RuntimeException e) {
             log.println(Instant.now() + " process " + pid + ": " + e);

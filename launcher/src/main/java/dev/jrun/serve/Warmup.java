@@ -3,6 +3,7 @@ package dev.jrun.serve;
 import dev.jrun.Environment;
 import dev.jrun.entry.CacheRoot;
 import dev.jrun.launch.BuildMain;
+import dev.jrun.launch.BuildRequest;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,10 +32,11 @@ final class Warmup {
                 Path script = root.resolve("Warm.java");
                 Files.writeString(script, source(i));
                 String sha = dev.jrun.Hashing.of(Files.readAllBytes(script));
-                String[] args = {root.resolve("entries").resolve(sha + "-0").toString(), script.toString(), "Warm.java",
-                    Integer.toString(Runtime.version().feature()), "fresh", "", "offline", "", ""};
+                BuildRequest request = new BuildRequest(root.resolve("entries").resolve(sha + "-0").toString(),
+                        script.toString(), "Warm.java", Integer.toString(Runtime.version().feature()), true, false, true,
+                        "", "");
                 long start = System.nanoTime();
-                int status = BuildMain.build(args, Environment.current(), quiet);
+                int status = BuildMain.build(request, Environment.current(), quiet, null);
                 last = (System.nanoTime() - start) / 1_000_000;
                 if (status != 0) {
                     log.println(Instant.now() + " warm-up build failed with status " + status);

@@ -137,4 +137,44 @@ class InstallIT {
         assertFalse(again.out().contains("not on your PATH"), again.toString());
         assertEquals(0, install(prefix, "--uninstall").status());
     }
+    /**
+     * The build's progress: on a terminal (util-linux script(1) gives install one) a line redrawn in
+     * place while Maven works, off one nothing; a failed build shows Maven's errors. Maven here is a
+     * stand-in on PATH that prints what a first build prints (the jars it installs are the ones built).
+     */
+    @Test
+    void theBuildShowsProgressOnATerminalOnly() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(mvn, "#!/bin/sh\necho \"$*\" >>\"$MVN_ARGS\"\n"
+                + "echo '[INFO] --- maven-compiler-plugin:3.14.0:compile (default-compile) @ jrun ---'\n"
+                + "echo 'Downloaded from central: https://repo.example/a/a-1.0.pom (2 kB at 9 kB/s)'\n"
+                + "echo 'Downloaded from central: https://repo.example/b/b-1.0.jar (20 kB at 90 kB/s)'\n"
+                + "[ -z \"$MVN_FAIL\" ] || { echo '[ERROR] COMPILATION ERROR: x.java:[1,1] bad'; exit 1; }\n");
+        Files.setPosixFilePermissions(mvn, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path args = tmp.resolve("mvn.args");
+        String path = bin + ":" + System.getenv("PATH");
+        Path prefix = tmp.resolve("p");
+        String install = Jrun.repoRoot().resolve("install") + " --prefix " + prefix + " --no-binfmt";
+        Path typescript = tmp.resolve("typescript");
+        Ran tty = run(Map.of("PATH", path, "MVN_ARGS", args.toString()), tmp, "script", "-qec", install, typescript.toString());
+        assertEquals(0, tty.status(), tty.toString());
+        String screen = Files.readString(typescript, StandardCharsets.UTF_8);
+        assertTrue(screen.contains("\r\033[Kinstall: building with Maven: 2 files fetched; fetched b-1.0.jar"),
+                screen);
+        assertTrue(screen.contains("install: done: "), screen);
+        Ran off = run(Map.of("PATH", path, "MVN_ARGS", args.toString()), tmp, "sh", "-c", install);
+        assertEquals(0, off.status(), off.toString());
+        assertFalse(off.out().contains("files fetched") || off.err().contains("files fetched"), off.toString());
+        List<String> calls = Files.readAllLines(args);
+        assertFalse(calls.get(0).contains("-q"), calls.toString());
+        assertTrue(calls.get(1).contains("-q"), calls.toString());
+        Ran failed = run(Map.of("PATH", path, "MVN_ARGS", args.toString(), "MVN_FAIL", "1"), tmp, "script", "-qec", install,
+                typescript.toString());
+        assertEquals(8, failed.status(), failed.toString());
+        String shown = Files.readString(typescript, StandardCharsets.UTF_8);
+        assertTrue(shown.contains("[ERROR] COMPILATION ERROR: x.java:[1,1] bad"), shown);
+        assertTrue(shown.contains("install: error: the Maven build failed"), shown);
+        assertEquals(0, install(prefix, "--uninstall").status());
+    }
 }

@@ -114,7 +114,17 @@ class ResolveIT extends ServedRepository {
                 + "public class hi { public static void main(String[] a) { System.out.println(words.Words.word()); } }\n");
         Jrun.Result r = jrun(dir, "hi.java").env("JRUN_PROGRESS", "1").run();
         assertEquals(0, r.status(), r.toString());
-        assertTrue(r.err().contains("downloaded com/example/words/1.0/words-1.0.jar"), r.err());
+        // one line redrawn in place (carriage returns), the file under way named in it, and one line that stays
+        assertTrue(r.err().contains("\r\033[Kjrun: fetching dependencies: "), r.err());
+        assertTrue(r.err().contains("; got words-1.0.jar"), r.err());
+        // String.lines() would split at the carriage returns too: lines end at \n only
+        List<String> kept = java.util.Arrays.stream(r.err().split("\n")).map(l -> l.substring(l.lastIndexOf('\r') + 1).replace("\033[K", ""))
+                .filter(l -> !l.isEmpty()).toList();
+        assertEquals(1, kept.size(), r.err());
+        assertTrue(kept.get(0).matches("jrun: fetched [0-9]+ files of dependencies \\([0-9]+ (B|kB)\\) from [^ ]+"
+                + " into the local Maven repository"), kept.get(0));
+        Jrun.Result off = jrun(dir, "hi.java").env("JRUN_PROGRESS", "0").run();
+        assertEquals("", off.err(), off.toString());
     }
 
     @Test

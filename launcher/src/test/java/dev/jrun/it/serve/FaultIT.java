@@ -237,4 +237,31 @@ class FaultIT extends ScriptDir {
         });
         tally.assertClean();
     }
+
+    /**
+     * An entry damaged by hand between runs (a file of its build, its {@code current} pointer or the
+     * whole build removed): the next run sees it and builds again, with no raw JVM error
+     * ("Could not find or load main class") and the right output.
+     */
+    @Test
+    void anEntryDamagedByHandIsBuiltAgain() throws Exception {
+        write("dm.java", "public class dm { public static void main(String[] a) { System.out.println(\"dm ok\"); } }\n");
+        Tally tally = new Tally();
+        Jrun.Result first = jrun("dm.java").run();
+        tally.count(first, first.out().equals("dm ok\n"));
+        for (String part : List.of("app.jar", "java.args", "run.env", "", "../current", "..")) {
+            Path build;
+            try (var entries = Files.list(cache().resolve("entries"))) {
+                Path entry = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+                build = entry.resolve(Files.readString(entry.resolve("current")).strip());
+            }
+            Path gone = part.isEmpty() ? build : build.resolve(part).normalize();
+            assertEquals(0, Tools.sh("rm -rf '" + gone + "'"), "rm " + gone);
+            Jrun.Result r = jrun("dm.java").run();
+            tally.count(r, r.out().equals("dm ok\n"));
+            Jrun.Result again = jrun("dm.java").run();
+            tally.count(again, again.out().equals("dm ok\n"));
+        }
+        tally.assertClean();
+    }
 }
