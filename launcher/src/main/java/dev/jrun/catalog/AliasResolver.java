@@ -116,6 +116,10 @@ public final class AliasResolver {
             inner = qualified(ref);
         } else if (ref.matches(Catalog.NAME) && a.catalog().aliases().containsKey(ref)) {
             inner = a.catalog().aliases().get(ref);
+        } else if (ref.matches(Catalog.NAME) && !a.catalog().remote()
+                && !java.nio.file.Files.exists(java.nio.file.Path.of(a.catalog().resolve(ref)))) {
+            // a name that is no file beside a local catalog: an alias of the catalogs here, as JBang looks it up
+            inner = unqualified(ref).orElse(null);
         }
         if (inner == null) {
             String script = a.catalog().resolve(ref);

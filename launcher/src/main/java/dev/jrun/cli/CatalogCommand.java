@@ -37,7 +37,7 @@ public final class CatalogCommand implements Callable<Integer> {
     @Command(name = "add", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
             description = "Names a catalog (a file, a URL, or GitHub's ORG[/REPO] as in ALIAS@ORG), after reading it.")
     static final class Add implements Callable<Integer> {
-        @Option(names = "--name", paramLabel = "NAME", description = "Its name (default: ORG for ORG[/REPO]).")
+        @Option(names = "--name", paramLabel = "NAME", description = "Its name (default: ORG for ORG, REPO for ORG/REPO).")
         String name;
 
         @Option(names = {"-d", "--description"}, paramLabel = "TEXT", description = "What it holds.")
@@ -71,11 +71,13 @@ public final class CatalogCommand implements Callable<Integer> {
             Catalog read = loader.load(where);
             String n = name;
             if (n == null) {
-                String first = ref.split("[/~]")[0];
-                if (RemoteUrl.isUrl(ref) || Files.exists(local) || !first.matches(Catalog.NAME)) {
+                // ORG: ORG; ORG/REPO: REPO (ORG/jbang-catalog: ORG)
+                String[] parts = ref.split("~")[0].split("/");
+                String implicit = parts.length > 1 && !parts[1].equals("jbang-catalog") ? parts[1] : parts[0];
+                if (RemoteUrl.isUrl(ref) || Files.exists(local) || !implicit.matches(Catalog.NAME)) {
                     throw Main.usage("give the catalog a name: jrun catalog add --name NAME " + ref);
                 }
-                n = first;
+                n = implicit;
             }
             if (!n.matches(Catalog.NAME)) {
                 throw Main.usage("'" + n + "' cannot be a catalog's name (a letter, then letters, digits, - or _)");

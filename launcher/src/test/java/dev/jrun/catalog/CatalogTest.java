@@ -155,6 +155,9 @@ class CatalogTest {
         assertEquals("/p/sub/o.java", r.resolve("other").script());
         assertEquals("/home/me/.config/jrun/own.java", r.resolve("own").script());
         assertTrue(r.find("nothing").isEmpty());
+        // an alias of your own catalog may name one of the project's
+        m.chain.add(m.add("/home/me/x/jbang-catalog.json", "{\"aliases\": {\"mine\": {\"script-ref\": \"other\"}}}"));
+        assertEquals("/p/sub/o.java", r.resolve("mine").script());
     }
 
     @Test
