@@ -253,4 +253,28 @@ class CatalogIT extends ScriptDir {
         assertTrue(r.err().startsWith("jrun: warning: ignoring the catalog " + catalog + " (anyone may write it)"), r.err());
         assertTrue(r.err().contains("jrun: error: hi: no such file"), r.err());
     }
+
+    /** On a terminal (util-linux script(1) gives jrun one) an untrusted catalog asks; "2" trusts its directory, and so its scripts. */
+    @Test
+    void onATerminalAnUntrustedCatalogAsks() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("sh", "-c", "command -v script").start().waitFor() == 0,
+                "script(1) is installed");
+        files.put("/acme/jbang-catalog/blob/HEAD/jbang-catalog.json",
+                "{\"aliases\": {\"hello\": {\"script-ref\": \"hello.java\", \"arguments\": [\"acme\"]}}}");
+        files.put("/acme/jbang-catalog/blob/HEAD/hello.java", HELLO);
+        ProcessBuilder pb = j("unused").builder();
+        pb.command().clear();
+        pb.command().addAll(java.util.List.of("script", "-qec", "'" + Jrun.bin() + "' hello@acme tty",
+                dir.resolve("typescript").toString()));
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        Thread.sleep(500); // (typed ahead: the terminal holds the line until jrun reads its answer)
+        p.getOutputStream().write("2\n".getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().flush();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("Read its catalog?") && out.contains("2) trust " + base() + "/acme/jbang-catalog/blob/HEAD/"), out);
+        assertTrue(out.contains("hello acme,tty x=null"), out);
+        assertEquals(base() + "/acme/jbang-catalog/blob/HEAD/\n", j("trust", "list").run().out());
+    }
 }
