@@ -4,7 +4,6 @@ import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.catalog.AliasResolver;
 import dev.jrun.catalog.Resolved;
-import dev.jrun.entry.Sh;
 import dev.jrun.script.Script;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -71,9 +68,6 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--enable-preview", description = "Compile with preview features, as //PREVIEW.")
     boolean preview;
 
-    @Spec
-    CommandSpec spec;
-
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "The .java file to build, or an alias (NAME, NAME@CATALOG).")
     String script;
 
@@ -98,7 +92,7 @@ final class BuildCommand implements Callable<Integer> {
             throw new JrunException(ExitCode.USAGE, "jrun build: standard input is run, not built; name a script file");
         }
         if (!Files.exists(Path.of(script)) && AliasResolver.looksLikeAlias(script)) {
-            return alias();
+            alias();
         }
         if (!Files.isRegularFile(Path.of(script))) {
             Script.read(Path.of(script), script); // its one-line error: missing, unreadable, a directory
@@ -107,30 +101,19 @@ final class BuildCommand implements Callable<Integer> {
         throw new JrunException(ExitCode.USAGE, "put the options after build: jrun build [OPTIONS] " + script);
     }
 
-    /**
-     * jrun build ALIAS: as JrunCommand's alias(), the command line the front end builds instead,
-     * as sh words: build, the alias's options, the user's, the alias's script (its arguments are
-     * the run's, not the build's).
-     */
-    private int alias() {
-        AliasResolver resolver = new AliasResolver(CatalogLoader.current(offline, fresh));
-        Resolved r = resolver.find(script).orElseThrow(() -> resolver.unknown(script));
-        if (!"1".equals(System.getenv("JRUN_ALIAS_WORDS"))) {
-            throw new JrunException(ExitCode.USAGE, script + ": an alias of " + r.catalog().location()
+    /** jrun build NAME, NAME no file: the front end builds an alias; here, one it did not find, or its near miss. */
+    private void alias() {
+        CatalogLoader loader = CatalogLoader.current(offline, fresh);
+        AliasResolver resolver = new AliasResolver(loader);
+        java.util.Optional<Resolved> found = resolver.find(script);
+        if (found.isPresent()) {
+            throw new JrunException(ExitCode.USAGE, script + ": an alias of " + found.get().catalog().location()
                     + "; build it with the jrun command");
         }
-        List<String> given = spec.root().commandLine().getParseResult().expandedArgs();
-        int buildAt = given.indexOf("build");
-        List<String> words = new ArrayList<>();
-        words.add("build");
-        words.addAll(r.options());
-        words.addAll(given.subList(buildAt + 1, given.size() - 1));
-        words.add(r.script());
-        StringBuilder out = new StringBuilder();
-        for (String w : words) {
-            out.append(out.length() == 0 ? "" : " ").append(Sh.quote(w));
+        for (dev.jrun.catalog.Catalog c : loader.local()) {
+            if (!c.aliases().isEmpty()) {
+                throw resolver.unknown(script);
+            }
         }
-        System.out.println(out);
-        return 0;
     }
 }

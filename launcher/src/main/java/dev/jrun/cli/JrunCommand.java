@@ -6,7 +6,6 @@ import dev.jrun.Similar;
 import dev.jrun.Version;
 import dev.jrun.catalog.AliasResolver;
 import dev.jrun.catalog.Resolved;
-import dev.jrun.entry.Sh;
 import dev.jrun.deps.Maven;
 import dev.jrun.script.Directive;
 import dev.jrun.script.Script;
@@ -181,55 +180,29 @@ public final class JrunCommand implements Callable<Integer> {
     }
 
     /**
-     * SCRIPT is no file but has an alias's form (NAME, NAME@CATALOG): the front end asked
-     * (JRUN_ALIAS_WORDS=1) for the command line it stands for, printed as sh words for it to run:
-     * the alias's options (as -R, --deps, ...), then the user's, the alias's script, its
-     * arguments, then the user's.
+     * SCRIPT is no file but has an alias's form (NAME, NAME@CATALOG), and the front end's
+     * {@link AliasWords} found no alias of that name: say so, with the alias or command it most
+     * likely stands for.
      */
     private int alias() throws java.io.IOException {
         CatalogLoader loader = CatalogLoader.current(offline, fresh);
         AliasResolver resolver = new AliasResolver(loader);
         Optional<Resolved> found = resolver.find(script);
-        if (found.isEmpty()) {
-            Set<String> aliases = new TreeSet<>();
-            loader.local().forEach(c -> aliases.addAll(c.aliases().keySet()));
-            if (Similar.closest(script, aliases).isPresent()) {
-                throw resolver.unknown(script);
-            }
-            didYouMean(script);
-            if (!aliases.isEmpty()) {
-                throw resolver.unknown(script);
-            }
-            Script.read(Path.of(script), script); // the usual error: no such file
-        }
-        Resolved r = found.get();
-        String target = r.script();
-        if (!target.startsWith("https://") && !target.startsWith("http://") && !Script.looksLikeCoordinates(target)
-                && !Files.isRegularFile(Path.of(target))) {
-            throw new JrunException(ExitCode.SCRIPT, script + ": the alias's script " + target + " is missing (script-ref in "
-                    + r.catalog().location() + "); fix the script-ref, or put the script back");
-        }
-        if (!"1".equals(System.getenv("JRUN_ALIAS_WORDS"))) {
-            throw new JrunException(ExitCode.USAGE, script + ": an alias of " + r.catalog().location()
+        if (found.isPresent()) {
+            throw new JrunException(ExitCode.USAGE, script + ": an alias of " + found.get().catalog().location()
                     + "; run it with the jrun command");
         }
-        if (verbose) {
-            System.err.println("jrun: alias " + String.join(" -> ", r.chain()) + " -> " + target + " (catalog "
-                    + r.catalog().location() + ")");
+        Set<String> aliases = new TreeSet<>();
+        loader.local().forEach(c -> aliases.addAll(c.aliases().keySet()));
+        if (Similar.closest(script, aliases).isPresent()) {
+            throw resolver.unknown(script);
         }
-        List<String> given = spec.commandLine().getParseResult().expandedArgs();
-        int scriptAt = given.size() - args.size() - 1;
-        List<String> words = new ArrayList<>(r.options());
-        words.addAll(given.subList(0, scriptAt));
-        words.add(target);
-        words.addAll(r.arguments());
-        words.addAll(args);
-        StringBuilder out = new StringBuilder();
-        for (String w : words) {
-            out.append(out.length() == 0 ? "" : " ").append(Sh.quote(w));
+        didYouMean(script);
+        if (!aliases.isEmpty()) {
+            throw resolver.unknown(script);
         }
-        System.out.println(out);
-        return 0;
+        Script.read(Path.of(script), script); // the usual error: no such file
+        return ExitCode.SCRIPT;
     }
 
     /** --watch: the script must be a file; each run gets the command line without --watch. */
