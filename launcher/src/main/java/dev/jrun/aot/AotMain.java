@@ -1,7 +1,7 @@
 package dev.jrun.aot;
 
 import dev.jrun.Hashing;
-import dev.jrun.entry.CacheRoot;
+import dev.jrun.cache.CacheRoot;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;

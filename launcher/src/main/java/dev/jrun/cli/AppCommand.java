@@ -3,7 +3,7 @@ package dev.jrun.cli;
 import dev.jrun.Environment;
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
-import dev.jrun.entry.Sh;
+import dev.jrun.cache.Sh;
 import dev.jrun.script.Script;
 import java.io.File;
 import java.io.IOException;

@@ -3,9 +3,9 @@ package dev.jrun.serve;
 import dev.jrun.ExitCode;
 
 import dev.jrun.compile.CompileWorkers;
-import dev.jrun.entry.BackgroundGc;
-import dev.jrun.launch.BuildMain;
-import dev.jrun.launch.BuildRequest;
+import dev.jrun.cache.BackgroundGc;
+import dev.jrun.build.BuildMain;
+import dev.jrun.build.BuildRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;

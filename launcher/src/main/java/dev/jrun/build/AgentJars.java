@@ -1,9 +1,9 @@
-package dev.jrun.launch;
+package dev.jrun.build;
 
-import dev.jrun.entry.CacheRoot;
-import dev.jrun.entry.Entry;
-import dev.jrun.entry.EntryPath;
-import dev.jrun.entry.EntryWriter;
+import dev.jrun.cache.CacheRoot;
+import dev.jrun.cache.Entry;
+import dev.jrun.cache.EntryPath;
+import dev.jrun.cache.EntryWriter;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.Plan;
 import dev.jrun.plan.Planner;

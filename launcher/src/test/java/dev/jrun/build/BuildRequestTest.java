@@ -1,4 +1,4 @@
-package dev.jrun.launch;
+package dev.jrun.build;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,7 +93,7 @@ class BuildRequestTest {
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(3, p.waitFor(), said);
         List<String> words = Arrays.asList(Files.readString(out).split("\0", -1));
-        int at = words.indexOf("dev.jrun.launch.BuildMain");
+        int at = words.indexOf("dev.jrun.build.BuildMain");
         assertTrue(at >= 0, words.toString());
         return BuildRequest.parse(words.subList(at + 1, words.size() - 1).toArray(String[]::new));
     }

@@ -1,4 +1,4 @@
-package dev.jrun.entry;
+package dev.jrun.cache;
 
 /** Quoting for POSIX sh. */
 public final class Sh {

@@ -1,4 +1,4 @@
-package dev.jrun.launch;
+package dev.jrun.build;
 
 import dev.jrun.Hashing;
 import dev.jrun.Version;

@@ -1,4 +1,4 @@
-package dev.jrun.entry;
+package dev.jrun.cache;
 
 import dev.jrun.plan.Check;
 import java.nio.file.Path;

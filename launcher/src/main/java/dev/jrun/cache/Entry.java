@@ -1,4 +1,4 @@
-package dev.jrun.entry;
+package dev.jrun.cache;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,7 +1,7 @@
-package dev.jrun.launch;
+package dev.jrun.build;
 
-import dev.jrun.entry.CacheRoot;
-import dev.jrun.entry.Entry;
+import dev.jrun.cache.CacheRoot;
+import dev.jrun.cache.Entry;
 import dev.jrun.plan.Plan;
 import dev.jrun.script.Script;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.jrun.launch;
+package dev.jrun.build;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
@@ -13,11 +13,11 @@ import dev.jrun.compile.CompileWorkers;
 import dev.jrun.compile.CompilerJvm;
 import dev.jrun.compile.JarWriter;
 import dev.jrun.compile.JavacOptions;
-import dev.jrun.entry.CacheGc;
-import dev.jrun.entry.CacheRoot;
-import dev.jrun.entry.Entry;
-import dev.jrun.entry.EntryWriter;
-import dev.jrun.entry.RunEnv;
+import dev.jrun.cache.CacheGc;
+import dev.jrun.cache.CacheRoot;
+import dev.jrun.cache.Entry;
+import dev.jrun.cache.EntryWriter;
+import dev.jrun.cache.RunEnv;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.Check;
 import dev.jrun.plan.Plan;

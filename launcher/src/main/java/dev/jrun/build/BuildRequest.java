@@ -1,4 +1,4 @@
-package dev.jrun.launch;
+package dev.jrun.build;
 
 import dev.jrun.ExitCode;
 import dev.jrun.JrunException;

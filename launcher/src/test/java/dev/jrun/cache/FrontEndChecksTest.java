@@ -1,4 +1,4 @@
-package dev.jrun.entry;
+package dev.jrun.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.jrun.launch;
+package dev.jrun.build;
 
 import dev.jrun.Environment;
 import dev.jrun.ExitCode;
@@ -6,7 +6,7 @@ import dev.jrun.JrunException;
 import dev.jrun.Report;
 import dev.jrun.compile.CompileWorkers;
 import dev.jrun.deps.MavenResolver;
-import dev.jrun.entry.BackgroundGc;
+import dev.jrun.cache.BackgroundGc;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.DependencyResolver;
 import dev.jrun.plan.JdkFinder;
