@@ -37,6 +37,7 @@ class ArchitectureTest {
         ALLOWED.put("watch", List.of("script", "plan"));
         ALLOWED.put("remote", List.of("script", "entry"));
         ALLOWED.put("serve", List.of("script", "plan", "deps", "compile", "entry", "launch"));
+        ALLOWED.put("jdk", List.of("script", "plan", "entry", "remote"));
     }
 
     private static JavaClasses classes;
