@@ -10,6 +10,7 @@ import dev.jrun.entry.BackgroundGc;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.DependencyResolver;
 import dev.jrun.plan.JdkFinder;
+import dev.jrun.plan.MissingJdk;
 import dev.jrun.plan.Planner;
 import dev.jrun.script.Directive;
 import dev.jrun.script.Script;
@@ -72,11 +73,28 @@ public final class BuildMain {
             }
             BuildOptions options = new BuildOptions(args[3].isEmpty() ? null : args[3], args[4].equals("fresh"),
                     verbose, args[6].equals("offline"), defines(args[8]), given, env);
-            Planner planner = new Planner(new JdkFinder(env.vars()), () -> new MavenResolver(env.vars(), err));
             Path script = Script.looksLikeCoordinates(args[1]) ? Path.of(args[1]) : env.dir().resolve(args[1]);
-            Path built = new Builder(planner, options, err, workers).build(env.dir().resolve(args[0]), script, args[2]).entry();
-            tellBuilt(env, built);
-            return 0;
+            for (int attempt = 0; ; attempt++) {
+                Planner planner = new Planner(new JdkFinder(env.vars()), () -> new MavenResolver(env.vars(), err));
+                try {
+                    Path built = new Builder(planner, options, err, workers).build(env.dir().resolve(args[0]), script,
+                            args[2]).entry();
+                    tellBuilt(env, built);
+                    return 0;
+                } catch (MissingJdk e) {
+                    // on a terminal, offer to install it: the builder JVM asks (a compile server has no
+                    // terminal, so it leaves the build to the client's builder JVM)
+                    if (attempt > 0 || !JdkOffer.onTerminal(env)) {
+                        throw e;
+                    }
+                    if (workers != null) {
+                        return ExitCode.NOT_SERVED;
+                    }
+                    if (!JdkOffer.ask(e, env, err)) {
+                        throw e;
+                    }
+                }
+            }
         } catch (Throwable e) {
             return Report.failure(e, verbose, err);
         }

@@ -125,8 +125,9 @@ public final class JdkFinder {
         }
         return usable.stream().filter(j -> req.accepts(j.major()))
                 .max((a, b) -> Integer.compare(a.major(), b.major()))
-                .orElseThrow(() -> noJdk(where + " needs JDK " + req.version() + (req.orNewer() ? " or newer" : "")
-                        + ", and none is installed", all, req.version()));
+                .orElseThrow(() -> new MissingJdk(noJdk(where + " needs JDK " + req.version()
+                        + (req.orNewer() ? " or newer" : "") + ", and none is installed", all, req.version()).getMessage(),
+                        req.version()));
     }
 
     /** The message's last part names the command that installs JDK {@code install}. */

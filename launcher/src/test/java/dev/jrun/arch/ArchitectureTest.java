@@ -29,7 +29,7 @@ class ArchitectureTest {
         ALLOWED.put("compile", List.of("script", "plan"));
         ALLOWED.put("entry", List.of("script", "plan"));
         ALLOWED.put("aot", List.of("script", "plan", "entry"));
-        ALLOWED.put("launch", List.of("script", "plan", "deps", "compile", "entry", "aot", "secure", "boot"));
+        ALLOWED.put("launch", List.of("script", "plan", "deps", "compile", "entry", "aot", "secure", "boot", "jdk"));
         ALLOWED.put("export", List.of("script", "plan", "deps"));
         ALLOWED.put("secure", List.of("script", "plan", "deps", "compile", "entry"));
         ALLOWED.put("binfmt", List.of());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.jrun.it.Jrun;
 import dev.jrun.it.ScriptDir;
+import dev.jrun.it.Tools;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -45,6 +46,8 @@ class JdkInstallIT extends ScriptDir {
 
     HttpServer server;
     volatile String servedSum;
+    /** The release whose query gets the one package (whatever release its tarball holds). */
+    volatile String servedRelease = "17";
     final AtomicInteger downloads = new AtomicInteger();
     final Map<String, String> queries = new ConcurrentHashMap<>();
 
@@ -75,7 +78,7 @@ class JdkInstallIT extends ScriptDir {
         server.createContext("/disco/v3.0/packages", ex -> {
             String q = ex.getRequestURI().getQuery();
             queries.put("packages", q);
-            String body = q.contains("version=17&") ? "{\"result\":[{\"id\":\"pkg17\",\"archive_type\":\"tar.gz\","
+            String body = q.contains("version=" + servedRelease + "&") ? "{\"result\":[{\"id\":\"pkg17\",\"archive_type\":\"tar.gz\","
                     + "\"distribution\":\"temurin\",\"major_version\":17,\"java_version\":\"" + version + "+1\","
                     + "\"filename\":\"" + tarball.getFileName() + "\",\"links\":{\"pkg_info_uri\":\"" + base()
                     + "/disco/v3.0/ids/pkg17\",\"pkg_download_redirect\":\"" + base() + "/nowhere\"}}],\"message\":\"\"}"
@@ -254,5 +257,54 @@ class JdkInstallIT extends ScriptDir {
         assertEquals(5, r.status(), r.toString());
         assertTrue(r.err().contains("jrun jdk install 99"), r.err());
         assertFalse(Files.exists(jdks().resolve("99")));
+    }
+
+    /** {@code jrun ARGS} on a terminal (script(1)'s pseudo-terminal), {@code input} typed; its output, both streams. */
+    Jrun.Result onTerminal(String input, String... args) throws Exception {
+        assumeTrue(Tools.onPath("script"), "needs script(1)");
+        StringBuilder cmd = new StringBuilder("exec ").append(Jrun.bin());
+        for (String a : args) {
+            cmd.append(" '").append(a).append("'");
+        }
+        Jrun j = jrun("--version");
+        ProcessBuilder pb = j.builder();
+        pb.command("script", "-qec", cmd.toString(), "/dev/null");
+        Process p = pb.start();
+        p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().flush();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), out);
+        p.getOutputStream().close();
+        return new Jrun.Result(p.exitValue(), out, "");
+    }
+
+    @Test
+    void onATerminalTheMissingJdkIsOffered() throws Exception {
+        assumeTrue(!Files.exists(Path.of("/usr/lib/jvm/java-21-openjdk-amd64")), "JDK 21 is installed here");
+        write("needs21.java", "//JAVA 21\nclass needs21 { public static void main(String[] a) {} }\n");
+        Jrun.Result r = onTerminal("n\n", "needs21.java");
+        assertEquals(5, r.status(), r.toString());
+        assertTrue(r.out().contains("jrun: no JDK 21 is installed; install Temurin 21 now? [y/N] "), r.out());
+        assertTrue(r.out().contains("jrun: error: needs21.java:1: //JAVA 21 needs JDK 21"), r.out());
+        assertEquals(0, downloads.get());
+
+        // yes: the Disco API's package for 21 is fetched and checked (here it holds a 17: refused)
+        servedRelease = "21";
+        r = onTerminal("y\n", "needs21.java");
+        assertEquals(9, r.status(), r.toString());
+        assertTrue(r.out().contains("install Temurin 21 now? [y/N] "), r.out());
+        assertTrue(r.out().contains("the archive holds JDK " + version + ", not 21; nothing was installed"), r.out());
+        assertEquals(1, downloads.get());
+        assertFalse(Files.exists(jdks().resolve("21")));
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    void onATerminalTheDownloadShowsProgress() throws Exception {
+        Jrun.Result r = onTerminal("", "jdk", "install", "17");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("jrun: downloading Temurin " + version + "+1 "), r.out());
+        assertTrue(r.out().contains("SHA-256 checked; unpacking"), r.out());
+        assertTrue(r.out().contains("jrun: installed JDK " + version + " at "), r.out());
     }
 }
