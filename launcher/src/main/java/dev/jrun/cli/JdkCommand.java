@@ -33,8 +33,19 @@ public final class JdkCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: a list of {version, major, home, default, usable, jrun}.")
     boolean json;
 
+    /** A word that is no subcommand: said so in one line, with the nearest one. */
+    @Parameters(arity = "0..*", hidden = true)
+    List<String> rest;
+
     @Override
     public Integer call() {
+        if (rest != null && !rest.isEmpty()) {
+            String word = rest.get(0);
+            List<String> commands = List.of("list", "install", "uninstall", "default");
+            throw Main.usage("jdk " + word + ": not a jdk command" + dev.jrun.Similar.closest(word, commands)
+                    .map(c -> "; did you mean jrun jdk " + c + "?").orElse("; jrun jdk has list, install N, uninstall N"
+                            + " and default [N]"));
+        }
         return print(json);
     }
 
@@ -102,6 +113,7 @@ public final class JdkCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            header = "Lists the JDKs jrun finds; * marks the default.",
             description = {"Lists the JDKs jrun finds, their versions and homes; * marks the default. jrun looks at "
                 + "the default set by jrun jdk default, JAVA_HOME, the java on PATH, JRUN_JDKS, /usr/lib/jvm, "
                 + "/usr/java, /opt/java, SDKMAN's and IntelliJ's JDKs, and those jrun jdk install put in place."})
@@ -116,6 +128,7 @@ public final class JdkCommand implements Callable<Integer> {
     }
 
     @Command(name = "install", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            header = "Downloads Temurin JDK N, checks it and installs it for jrun.",
             description = {"Downloads the newest Temurin JDK N through the foojay Disco API (JRUN_DISCO_URL, default "
                 + Disco.DEFAULT_URL + "), checks its SHA-256 and unpacks it into $XDG_DATA_HOME/jrun/jdks/N (else "
                 + "~/.local/share/jrun/jdks/N). //JAVA N and --java N then find it."})
@@ -131,6 +144,7 @@ public final class JdkCommand implements Callable<Integer> {
     }
 
     @Command(name = "uninstall", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            header = "Removes the JDK N jrun installed.",
             description = {"Removes the JDK N that jrun jdk install put in place (never another one)."})
     static final class Uninstall implements Callable<Integer> {
         @Parameters(paramLabel = "N", description = "The feature release: 21")
@@ -162,6 +176,7 @@ public final class JdkCommand implements Callable<Integer> {
     }
 
     @Command(name = "default", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            header = "Sets (or prints) the default JDK.",
             description = {"Sets the default JDK, which runs scripts that ask for no version (no //JAVA or --java, or "
                 + "one it satisfies): jrun's own JDK N if jrun installed one, else the first JDK N jrun finds. It is "
                 + "kept in $XDG_CONFIG_HOME/jrun/default-jdk (else ~/.config/jrun/default-jdk) and wins over "

@@ -82,10 +82,9 @@ public final class Disco {
                     + " your package manager");
         }
         String id = (String) pkg.get("id");
+        // (the package's links.pkg_info_uri names the same, on the API's own host: a JRUN_DISCO_URL mirror
+        // is asked instead)
         String info = base + "/disco/v3.0/ids/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-        if (pkg.get("links") instanceof Map<?, ?> links && links.get("pkg_info_uri") instanceof String s && !s.isBlank()) {
-            info = s;
-        }
         Map<?, ?> details = get(info);
         List<?> detail = list(details.get("result"));
         if (detail.isEmpty() || !(detail.get(0) instanceof Map<?, ?> d)) {

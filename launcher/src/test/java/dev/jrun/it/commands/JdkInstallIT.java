@@ -253,6 +253,9 @@ class JdkInstallIT extends ScriptDir {
         r = jrun("jdk", "install", "latest").run();
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().startsWith("jrun: error: jdk install latest: not a Java feature release"), r.err());
+        r = jrun("jdk", "instal", "17").run();
+        assertEquals(2, r.status(), r.toString());
+        assertEquals("jrun: error: jdk instal: not a jdk command; did you mean jrun jdk install?\n", r.err());
         r = jrun("jdk", "default", "99").run();
         assertEquals(5, r.status(), r.toString());
         assertTrue(r.err().contains("jrun jdk install 99"), r.err());
