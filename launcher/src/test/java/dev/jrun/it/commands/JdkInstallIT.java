@@ -310,4 +310,40 @@ class JdkInstallIT extends ScriptDir {
         assertTrue(r.out().contains("SHA-256 checked; unpacking"), r.out());
         assertTrue(r.out().contains("jrun: installed JDK " + version + " at "), r.out());
     }
+
+    @Test
+    void aUserInstallsIntoTheirOwnHome() throws Exception {
+        assumeTrue(Tools.isRoot() && Tools.onPath("setpriv"), "needs root and setpriv");
+        Path home = Files.createDirectories(dir.resolve("nobody"));
+        Files.setOwner(home, home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path script = write("nobody/home.java", "class home { public static void main(String[] a) {"
+                + " System.out.println(System.getProperty(\"java.home\")); } }\n");
+        Files.setOwner(script, Files.getOwner(home));
+        Tools.asOtherUser("nobody", () -> {
+            for (List<String> args : List.of(List.of("jdk", "install", "17"), List.of("jdk", "default", "17"),
+                    List.of("home.java"))) {
+                ProcessBuilder pb = Jrun.cmd().dir(home).env("JAVA_HOME", null).env("XDG_DATA_HOME", null)
+                        .env("XDG_CONFIG_HOME", null).env("JRUN_DISCO_URL", base()).builder();
+                pb.environment().put("HOME", home.toString());
+                pb.environment().put("JRUN_CACHE_DIR", home.resolve("cache").toString());
+                List<String> cmd = new java.util.ArrayList<>(List.of("setpriv", "--reuid=nobody", "--regid=nogroup",
+                        "--clear-groups", Jrun.bin().toString()));
+                cmd.addAll(args);
+                pb.command(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                Process p = pb.start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+                assertEquals(0, p.exitValue(), args + ": " + out + err);
+                if (args.get(0).equals("home.java")) {
+                    assertEquals(home.resolve(".local/share/jrun/jdks/17").toRealPath() + "\n", out);
+                }
+            }
+        });
+        assertTrue(Files.isExecutable(home.resolve(".local/share/jrun/jdks/17/bin/java")));
+        assertEquals("nobody", Files.getOwner(home.resolve(".local/share/jrun/jdks/17")).getName());
+        assertEquals(home.resolve(".local/share/jrun/jdks/17").toRealPath() + "\n",
+                Files.readString(home.resolve(".config/jrun/default-jdk")));
+    }
 }
