@@ -26,6 +26,7 @@ public final class Untar {
     private final InputStream in;
     private final Path target;
     private final Path realTarget;
+    private final java.util.List<Path> links = new java.util.ArrayList<>();
 
     private Untar(InputStream in, Path target) throws IOException {
         this.in = in;
@@ -48,6 +49,17 @@ public final class Untar {
     }
 
     private void run() throws IOException {
+        entries();
+        // each link was checked by its text; links through links (a/.. where a is one) are checked here,
+        // where they lead once all are in place
+        for (Path link : links) {
+            if (Files.exists(link) && !link.toRealPath().startsWith(realTarget)) {
+                throw new BadArchive(target.relativize(link) + ": a link that leads outside the archive's directory");
+            }
+        }
+    }
+
+    private void entries() throws IOException {
         byte[] header = new byte[BLOCK];
         String longName = null;
         String longLink = null;
@@ -133,6 +145,7 @@ public final class Untar {
                     parent(out, name);
                     Files.deleteIfExists(out);
                     Files.createSymbolicLink(out, Path.of(link));
+                    links.add(out);
                     skip(size);
                 }
                 case '1' -> {

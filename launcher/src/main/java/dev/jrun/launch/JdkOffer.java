@@ -38,7 +38,7 @@ final class JdkOffer {
             return false; // the error then names the command that installs it
         }
         JdkInstaller installer = new JdkInstaller(OwnJdks.of(env.vars()), Disco.of(env.vars()), err,
-                !"0".equals(env.get("JRUN_PROGRESS")));
+                "1".equals(env.get("JRUN_PROGRESS")));
         JdkInstaller.Installed done = installer.install(missing.release());
         err.println("jrun: installed JDK " + done.jdk().version() + " at " + done.jdk().home());
         return true;

@@ -101,6 +101,16 @@ class UntarTest {
         Untar.BadArchive e = assertThrows(Untar.BadArchive.class,
                 () -> Untar.extract(new ByteArrayInputStream(linkOut), out));
         assertTrue(e.getMessage().contains("outside"), e.getMessage());
+        // each text stays inside, but s/l1 is the directory above s: l2 would lead out
+        Path out2 = Files.createDirectory(tmp.resolve("out2"));
+        byte[] chained = new Tar().dir("s").symlink("s/l1", "..").symlink("l2", "s/l1/..").end();
+        e = assertThrows(Untar.BadArchive.class, () -> Untar.extract(new ByteArrayInputStream(chained), out2));
+        assertTrue(e.getMessage().startsWith("l2: a link that leads outside"), e.getMessage());
+        byte[] through = new Tar().dir("s").symlink("s/l1", "..").symlink("l2", "s/l1/..").file("l2/x.txt", "bad").end();
+        Path out3 = Files.createDirectory(tmp.resolve("out3"));
+        assertThrows(Untar.BadArchive.class, () -> Untar.extract(new ByteArrayInputStream(through), out3));
+        assertFalse(Files.exists(tmp.resolve("x.txt")));
+
         byte[] absolute = new Tar().symlink("etc", "/etc").end();
         assertThrows(Untar.BadArchive.class, () -> Untar.extract(new ByteArrayInputStream(absolute), out));
         assertFalse(Files.exists(out.resolve("etc"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
@@ -138,6 +148,11 @@ class UntarTest {
             byte[] data = content.getBytes(StandardCharsets.UTF_8);
             header(name, '0', data.length, "", 0644);
             data(data);
+            return this;
+        }
+
+        Tar dir(String name) {
+            header(name + "/", '5', 0, "", 0755);
             return this;
         }
 
