@@ -133,11 +133,20 @@ public final class JdkCommand implements Callable<Integer> {
                 + Disco.DEFAULT_URL + "), checks its SHA-256 and unpacks it into $XDG_DATA_HOME/jrun/jdks/N (else "
                 + "~/.local/share/jrun/jdks/N). //JAVA N and --java N then find it."})
     static final class Install implements Callable<Integer> {
-        @Parameters(paramLabel = "N", description = "The feature release: 21")
+        @Parameters(index = "0", paramLabel = "N", description = "The feature release: 21")
         String version;
+
+        /** JBang's jdk install N PATH links a JDK one has: jrun finds those through JRUN_JDKS. */
+        @Parameters(index = "1", arity = "0..1", hidden = true)
+        String path;
 
         @Override
         public Integer call() {
+            if (path != null) {
+                throw Main.usage("jdk install " + version + " " + path + ": jrun links no JDKs of yours (JBang's jdk"
+                        + " install N PATH); point JRUN_JDKS at it (JRUN_JDKS=" + path + "), or set it as the default"
+                        + " with jrun jdk default " + version + " once jrun finds it");
+            }
             install(release(version, "jdk install"));
             return 0;
         }

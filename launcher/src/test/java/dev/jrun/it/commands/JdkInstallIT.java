@@ -253,6 +253,10 @@ class JdkInstallIT extends ScriptDir {
         r = jrun("jdk", "install", "latest").run();
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().startsWith("jrun: error: jdk install latest: not a Java feature release"), r.err());
+        r = jrun("jdk", "install", "17", "/opt/jdk-17").run();
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().startsWith("jrun: error: jdk install 17 /opt/jdk-17: jrun links no JDKs of yours"), r.err());
+        assertTrue(r.err().contains("JRUN_JDKS=/opt/jdk-17"), r.err());
         r = jrun("jdk", "instal", "17").run();
         assertEquals(2, r.status(), r.toString());
         assertEquals("jrun: error: jdk instal: not a jdk command; did you mean jrun jdk install?\n", r.err());
