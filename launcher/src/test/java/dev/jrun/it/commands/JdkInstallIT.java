@@ -46,6 +46,10 @@ class JdkInstallIT extends ScriptDir {
 
     HttpServer server;
     volatile String servedSum;
+    /** The checksum given only in a file beside the archive (checksum_uri), as some distributions do. */
+    volatile boolean sumInFile;
+    /** The download's answer: 200 with the tarball, else this status. */
+    volatile int downloadStatus = 200;
     /** The release whose query gets the one package (whatever release its tarball holds). */
     volatile String servedRelease = "17";
     final AtomicInteger downloads = new AtomicInteger();
@@ -87,10 +91,17 @@ class JdkInstallIT extends ScriptDir {
         });
         server.createContext("/disco/v3.0/ids/pkg17", ex -> reply(ex, 200, ("{\"result\":[{\"filename\":\""
                 + tarball.getFileName() + "\",\"direct_download_uri\":\"" + base() + "/download/jdk.tar.gz\","
-                + "\"checksum\":\"" + servedSum + "\",\"checksum_type\":\"sha256\",\"checksum_uri\":\"\"}],"
-                + "\"message\":\"\"}").getBytes(StandardCharsets.UTF_8)));
+                + "\"checksum\":\"" + (sumInFile ? "" : servedSum) + "\",\"checksum_type\":\""
+                + (sumInFile ? "" : "sha256") + "\",\"checksum_uri\":\"" + (sumInFile ? base() + "/download/jdk.tar.gz.sha256.txt" : "")
+                + "\"}],\"message\":\"\"}").getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/download/jdk.tar.gz.sha256.txt", ex -> reply(ex, 200,
+                (servedSum + "  " + tarball.getFileName() + "\n").getBytes(StandardCharsets.UTF_8)));
         server.createContext("/download/jdk.tar.gz", ex -> {
             downloads.incrementAndGet();
+            if (downloadStatus != 200) {
+                reply(ex, downloadStatus, "gone".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             reply(ex, 200, Files.readAllBytes(tarball));
         });
         server.start();
@@ -349,5 +360,26 @@ class JdkInstallIT extends ScriptDir {
         assertEquals("nobody", Files.getOwner(home.resolve(".local/share/jrun/jdks/17")).getName());
         assertEquals(home.resolve(".local/share/jrun/jdks/17").toRealPath() + "\n",
                 Files.readString(home.resolve(".config/jrun/default-jdk")));
+    }
+
+    @Test
+    void aChecksumInAFileBesideTheArchiveIsUsedAndAFailedDownloadInstallsNothing() throws Exception {
+        sumInFile = true;
+        downloadStatus = 503;
+        Jrun.Result r = jrun("jdk", "install", "17").run();
+        assertEquals(9, r.status(), r.toString());
+        assertEquals("jrun: error: " + base() + "/download/jdk.tar.gz: HTTP 503; try again later\n", r.err());
+        assertFalse(Files.exists(jdks().resolve("17")));
+        assertEquals(List.of(), leftovers());
+
+        downloadStatus = 200;
+        ok(jrun("jdk", "install", "17"));
+        assertTrue(Files.isExecutable(jdks().resolve("17/bin/java")));
+        servedSum = "1".repeat(64);
+        ok(jrun("jdk", "uninstall", "17"));
+        r = jrun("jdk", "install", "17").run();
+        assertEquals(9, r.status(), r.toString());
+        assertTrue(r.err().contains("not the " + servedSum + " the Disco API gives"), r.err());
+        assertFalse(Files.exists(jdks().resolve("17")));
     }
 }
