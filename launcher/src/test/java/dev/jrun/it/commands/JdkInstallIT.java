@@ -279,12 +279,19 @@ class JdkInstallIT extends ScriptDir {
 
     /** {@code jrun ARGS} on a terminal (script(1)'s pseudo-terminal), {@code input} typed; its output, both streams. */
     Jrun.Result onTerminal(String input, String... args) throws Exception {
+        return onTerminal(false, input, args);
+    }
+
+    Jrun.Result onTerminal(boolean server, String input, String... args) throws Exception {
         assumeTrue(Tools.onPath("script"), "needs script(1)");
         StringBuilder cmd = new StringBuilder("exec ").append(Jrun.bin());
         for (String a : args) {
             cmd.append(" '").append(a).append("'");
         }
         Jrun j = jrun("--version");
+        if (server) {
+            j.env("JRUN_COMPILE_SERVER", null);
+        }
         ProcessBuilder pb = j.builder();
         pb.command("script", "-qec", cmd.toString(), "/dev/null");
         Process p = pb.start();
@@ -381,5 +388,57 @@ class JdkInstallIT extends ScriptDir {
         assertEquals(9, r.status(), r.toString());
         assertTrue(r.err().contains("not the " + servedSum + " the Disco API gives"), r.err());
         assertFalse(Files.exists(jdks().resolve("17")));
+    }
+
+    @Test
+    void behindACompileServerTheBuilderJvmAsks() throws Exception {
+        assumeTrue(!Files.exists(Path.of("/usr/lib/jvm/java-21-openjdk-amd64")), "JDK 21 is installed here");
+        write("start.java", "class start { public static void main(String[] a) { System.out.println(\"up\"); } }\n");
+        write("needs21.java", "//JAVA 21\nclass needs21 { public static void main(String[] a) {} }\n");
+        try {
+            assertEquals("up\n", ok(jrun("start.java").env("JRUN_COMPILE_SERVER", null)).out());
+            Path servers = cache().resolve("server");
+            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!serverLogs(servers).contains("warmed up")) {
+                assertTrue(System.nanoTime() < until, "the server's warm-up: " + serverLogs(servers));
+                Thread.sleep(100);
+            }
+            Jrun.Result r = onTerminal(true, "n\n", "--verbose", "needs21.java");
+            assertEquals(5, r.status(), r.toString());
+            assertTrue(r.out().contains("jrun: the compile server left this build to the builder JVM"), r.out());
+            assertTrue(r.out().contains("install Temurin 21 now? [y/N] "), r.out());
+            assertTrue(serverLogs(servers).contains("left needs21.java to process "), serverLogs(servers));
+        } finally {
+            List<Long> pids = new java.util.ArrayList<>();
+            if (Files.isDirectory(cache().resolve("server"))) {
+                try (Stream<Path> s = Files.list(cache().resolve("server"))) {
+                    for (Path sd : s.toList()) {
+                        String pid = Files.exists(sd.resolve("pid")) ? Files.readString(sd.resolve("pid")).strip() : "";
+                        if (pid.matches("[0-9]+")) {
+                            pids.add(Long.parseLong(pid));
+                        }
+                    }
+                }
+                jrun("server", "stop").run();
+            }
+            for (long pid : pids) {
+                ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+            }
+        }
+    }
+
+    static String serverLogs(Path servers) throws IOException {
+        if (!Files.isDirectory(servers)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        try (Stream<Path> s = Files.list(servers)) {
+            for (Path sd : s.toList()) {
+                if (Files.exists(sd.resolve("log"))) {
+                    out.append(Files.readString(sd.resolve("log")));
+                }
+            }
+        }
+        return out.toString();
     }
 }
