@@ -10,6 +10,7 @@ import dev.jrun.cache.BackgroundGc;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.DependencyResolver;
 import dev.jrun.plan.JdkFinder;
+import dev.jrun.plan.MissingJdk;
 import dev.jrun.plan.Planner;
 import dev.jrun.script.Directive;
 import dev.jrun.script.Script;
@@ -70,12 +71,28 @@ public final class BuildMain {
             }
             BuildOptions options = new BuildOptions(request.java().isEmpty() ? null : request.java(), request.fresh(),
                     request.verbose(), request.offline(), request.defineMap(), given, env);
-            Planner planner = new Planner(new JdkFinder(env.vars()), () -> new MavenResolver(env.vars(), err));
             Path script = coordinates ? Path.of(request.script()) : env.dir().resolve(request.script());
-            Path built = new Builder(planner, options, err, workers).build(env.dir().resolve(request.entry()), script,
-                    request.name()).entry();
-            tellBuilt(env, built);
-            return 0;
+            for (int attempt = 0; ; attempt++) {
+                Planner planner = new Planner(new JdkFinder(env.vars()), () -> new MavenResolver(env.vars(), err));
+                try {
+                    Path built = new Builder(planner, options, err, workers).build(env.dir().resolve(request.entry()),
+                            script, request.name()).entry();
+                    tellBuilt(env, built);
+                    return 0;
+                } catch (MissingJdk e) {
+                    // on a terminal, offer to install it: the builder JVM asks (a compile server has no
+                    // terminal, so it leaves the build to the client's builder JVM)
+                    if (attempt > 0 || !JdkOffer.onTerminal(env)) {
+                        throw e;
+                    }
+                    if (workers != null) {
+                        return ExitCode.NOT_SERVED;
+                    }
+                    if (!JdkOffer.ask(e, env, err)) {
+                        throw e;
+                    }
+                }
+            }
         } catch (Throwable e) {
             return Report.failure(e, request.verbose(), err);
         }

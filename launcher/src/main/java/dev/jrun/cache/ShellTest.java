@@ -92,7 +92,7 @@ public final class ShellTest {
             return c.file() + " changed or is gone";
         }
         if (check instanceof Check.FilesAbsent c) {
-            return "a source file appeared that javac would now read (one of "
+            return "a file appeared that the build found absent (one of "
                     + String.join(", ", c.files().stream().limit(3).map(Path::toString).toList())
                     + (c.files().size() > 3 ? ", ..." : "") + ")";
         }

@@ -139,7 +139,11 @@ public final class InfoCommand implements Callable<Integer> {
             return d.get().where() + ": //JAVA " + d.get().value()
                     + " asks for it (the default JDK if it fits, else the newest that does)";
         }
-        return "it is the default JDK (JAVA_HOME's, else the java on PATH) and the script asks for no version";
+        return "it is the default JDK (" + switch (JdkFinder.fromEnvironment().defaultSource()) {
+            case "jrun jdk default" -> "set by jrun jdk default";
+            case "JAVA_HOME" -> "JAVA_HOME's";
+            default -> "the java on PATH";
+        } + ") and the script asks for no version";
     }
 
     /** The options the front end adds in the C locale when the system has no C.UTF-8 to give the JVM. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads JSON (JBang's trusted-sources.json, jbang-catalog.json) into maps, lists, strings, numbers, booleans, null. */
-final class JsonReader {
+public final class JsonReader {
     private final String s;
     private int i;
 
@@ -15,7 +15,7 @@ final class JsonReader {
     }
 
     /** The value of {@code text}; IllegalArgumentException with the offset where it is not JSON. */
-    static Object read(String text) {
+    public static Object read(String text) {
         JsonReader r = new JsonReader(text);
         Object v = r.value();
         r.space();

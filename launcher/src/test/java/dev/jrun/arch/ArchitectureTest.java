@@ -29,7 +29,7 @@ class ArchitectureTest {
         ALLOWED.put("compile", List.of("script", "plan"));
         ALLOWED.put("cache", List.of("script", "plan"));
         ALLOWED.put("aot", List.of("script", "plan", "cache"));
-        ALLOWED.put("build", List.of("script", "plan", "deps", "compile", "cache", "aot", "secure", "boot"));
+        ALLOWED.put("build", List.of("script", "plan", "deps", "compile", "cache", "aot", "secure", "boot", "jdk"));
         ALLOWED.put("export", List.of("script", "plan", "deps"));
         ALLOWED.put("secure", List.of("script", "plan", "deps", "compile", "cache"));
         ALLOWED.put("binfmt", List.of());
@@ -37,6 +37,7 @@ class ArchitectureTest {
         ALLOWED.put("watch", List.of("script", "plan"));
         ALLOWED.put("remote", List.of("script", "cache"));
         ALLOWED.put("serve", List.of("script", "plan", "deps", "compile", "cache", "build"));
+        ALLOWED.put("jdk", List.of("script", "plan", "cache", "remote"));
     }
 
     private static JavaClasses classes;
