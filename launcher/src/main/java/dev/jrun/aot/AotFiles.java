@@ -2,7 +2,7 @@ package dev.jrun.aot;
 
 import dev.jrun.Hashing;
 import dev.jrun.Version;
-import dev.jrun.entry.RunEnv;
+import dev.jrun.cache.RunEnv;
 import dev.jrun.plan.Jdk;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,7 +1,7 @@
 package dev.jrun.aot;
 
 import dev.jrun.Hashing;
-import dev.jrun.entry.CacheRoot;
+import dev.jrun.cache.CacheRoot;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
@@ -11,12 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +55,6 @@ public final class AotMain {
     static final String MADE = ".made";
     static final long WAIT_SECONDS = 60;
     static final long DEFAULT_MAX_SECONDS = 300;
-    static final Duration FIRST_BACKOFF = Duration.ofMinutes(10);
-    static final Duration MAX_BACKOFF = Duration.ofDays(1);
 
     private final Path entry;
     private final long pid = ProcessHandle.current().pid();
@@ -265,7 +260,7 @@ public final class AotMain {
         long size = Files.size(tmp);
         verifyInputs(p); // nothing changed while it was made
         checkEntry();
-        publish(tmp, archive, sum + " " + size + "\n");
+        ArchivePublisher.publish(entry, tmp, archive, sum + " " + size + "\n", this::temp);
         Files.deleteIfExists(entry.resolve(FAILED));
     }
 
@@ -318,36 +313,6 @@ public final class AotMain {
         } catch (IOException e) {
             // the log is for --verbose only
         }
-    }
-
-    /**
-     * Puts the checked archive in place. The front end uses it only while the stamp exists, the archive
-     * is the stamped link's inode, and not newer than the stamp: the stamp goes first and comes last.
-     */
-    private void publish(Path tmp, Path archive, String stamp) throws IOException {
-        Path ok = archive.resolveSibling(archive.getFileName() + OK);
-        Path made = archive.resolveSibling(archive.getFileName() + MADE);
-        Files.deleteIfExists(ok);
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(entry, "aot-*.{jsa,jsa.ok,jsa.made}")) {
-            for (Path f : old) {
-                if (!f.equals(archive) && !f.equals(made)) {
-                    Files.deleteIfExists(f);
-                }
-            }
-        }
-        Path link = temp(made.getFileName().toString());
-        Files.deleteIfExists(link);
-        Files.createLink(link, tmp);
-        Files.move(link, made, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Path okTmp = temp(ok.getFileName().toString());
-        Files.writeString(okTmp, stamp, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(okTmp, PosixFilePermissions.fromString("r--r--r--"));
-        FileTime made1 = Files.getLastModifiedTime(archive);
-        if (Files.getLastModifiedTime(okTmp).compareTo(made1) < 0) {
-            Files.setLastModifiedTime(okTmp, made1);
-        }
-        Files.move(okTmp, ok, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** A file of this maker's own, removed when it ends however it ends (but kill -9: then by the next maker). */
@@ -423,38 +388,8 @@ public final class AotMain {
         }
     }
 
-    /**
-     * Leaves the reason for --verbose, with the time of the next try as the file's time: ten minutes
-     * after the first failure, doubling with each one in a row, at most a day. Setting the time of an
-     * existing file needs no disk space.
-     */
     private void fail(String why) {
-        Path failed = entry.resolve(FAILED);
-        int attempt = 1;
-        try {
-            List<String> old = Files.readAllLines(failed, StandardCharsets.UTF_8);
-            if (old.size() > 1 && old.get(1).startsWith("attempt ")) {
-                attempt = Integer.parseInt(old.get(1).substring(8).trim()) + 1;
-            }
-        } catch (IOException | RuntimeException e) {
-            // the first failure
-        }
-        Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 10));
-        if (wait.compareTo(MAX_BACKOFF) > 0) {
-            wait = MAX_BACKOFF;
-        }
-        try {
-            try {
-                Files.writeString(failed, why.replace('\n', ' ') + "\nattempt " + attempt + "\n", StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                if (!Files.exists(failed)) {
-                    Files.createFile(failed);
-                }
-            }
-            Files.setLastModifiedTime(failed, FileTime.from(Instant.now().plus(wait)));
-        } catch (IOException e) {
-            // the entry is gone, or not even an empty file fits: the next run tries again
-        }
+        FailureBackoff.record(entry.resolve(FAILED), why);
     }
 
     /** At exit (normal, SIGTERM, SIGINT): the dump stops, half-made files go, the gate opens. */

@@ -4,7 +4,7 @@ import dev.jrun.ExitCode;
 import dev.jrun.JrunException;
 import dev.jrun.catalog.AliasResolver;
 import dev.jrun.catalog.Resolved;
-import dev.jrun.entry.Sh;
+import dev.jrun.cache.Sh;
 import dev.jrun.script.Script;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,11 +3,11 @@ package dev.jrun.cli;
 import dev.jrun.Environment;
 import dev.jrun.Json;
 import dev.jrun.boot.ScriptMain;
-import dev.jrun.entry.Entry;
-import dev.jrun.entry.EntryPath;
-import dev.jrun.launch.BuildMain;
-import dev.jrun.launch.Builder;
-import dev.jrun.launch.EntryKey;
+import dev.jrun.cache.Entry;
+import dev.jrun.cache.EntryPath;
+import dev.jrun.build.BuildMain;
+import dev.jrun.build.Builder;
+import dev.jrun.build.EntryKey;
 import dev.jrun.plan.BuildOptions;
 import dev.jrun.plan.JdkFinder;
 import dev.jrun.plan.Plan;
@@ -139,7 +139,11 @@ public final class InfoCommand implements Callable<Integer> {
             return d.get().where() + ": //JAVA " + d.get().value()
                     + " asks for it (the default JDK if it fits, else the newest that does)";
         }
-        return "it is the default JDK (JAVA_HOME's, else the java on PATH) and the script asks for no version";
+        return "it is the default JDK (" + switch (JdkFinder.fromEnvironment().defaultSource()) {
+            case "jrun jdk default" -> "set by jrun jdk default";
+            case "JAVA_HOME" -> "JAVA_HOME's";
+            default -> "the java on PATH";
+        } + ") and the script asks for no version";
     }
 
     /** The options the front end adds in the C locale when the system has no C.UTF-8 to give the JVM. */

@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
             "  JRUN_ALLOW_HTTP  1: allow plain http:// repositories beyond loopback",
             "  JRUN_PROGRESS    1 or 0: download progress on or off (default: on a terminal)",
             "  JRUN_JDKS        more JDK homes to choose from, separated by colons",
+            "  JRUN_DISCO_URL   the Disco API jrun jdk install asks (default https://api.foojay.io)",
             "  JRUN_JAVA        the java that runs jrun's own builder",
             "  JRUN_NO_AOT      1: never start scripts from CDS archives or AOT caches",
             "  JRUN_COMPILE_SERVER  off: no compile server; every build starts a JVM",
@@ -277,9 +278,7 @@ public final class JrunCommand implements Callable<Integer> {
                     + " as a jar with jrun export fatjar SCRIPT",
             "template", "jrun init -t TEMPLATE NAME.java makes a script from one of jrun's templates (jrun init --help"
                     + " lists them); jrun has no template command",
-            "completion", "jrun's install puts its bash and zsh completion in place; there is no completion command",
-            "jdk", "jrun installs no JDKs yet: install one with your package manager (apt install openjdk-N-jdk);"
-                    + " jrun jdks lists those jrun finds");
+            "completion", "jrun's install puts its bash and zsh completion in place; there is no completion command");
 
     /** A missing script that is a script's name without .java, or a mistyped command: say which. */
     private void didYouMean(String name) {

@@ -12,6 +12,7 @@ final class Subcommands {
         cl.addSubcommand(new InitCommand());
         cl.addSubcommand(new InfoCommand());
         cl.addSubcommand(new dev.jrun.cli.JdksCommand());
+        cl.addSubcommand(new JdkCommand());
         cl.addSubcommand(new AppCommand());
         cl.addSubcommand(new dev.jrun.cli.CacheCommand());
         cl.addSubcommand(new BuildCommand());

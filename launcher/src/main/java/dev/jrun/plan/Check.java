@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One condition a cache entry holds only while it stays true, decided when the build is planned and
- * tested by the sh front end on every cached run (see {@code dev.jrun.entry.ShellTest}, which
+ * tested by the sh front end on every cached run (see {@code dev.jrun.cache.ShellTest}, which
  * renders each as one sh test).
  */
 public sealed interface Check {

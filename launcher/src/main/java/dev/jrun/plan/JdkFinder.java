@@ -15,19 +15,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the installed JDKs and picks one for a script. The default JDK is JAVA_HOME's, else the
- * one whose java is first on PATH; then come {@code /usr/lib/jvm/*}, {@code /usr/java/*},
- * {@code /opt/java/*}, SDKMAN's and IntelliJ's JDKs, and those named in {@code JRUN_JDKS}
- * (homes separated by colons). Only JDKs (with javac) of release 17 or newer can run scripts.
+ * Finds the installed JDKs and picks one for a script. The default JDK is the one
+ * {@code jrun jdk default} set (see {@link OwnJdks}), else JAVA_HOME's, else the one whose java is
+ * first on PATH; then come those named in {@code JRUN_JDKS} (homes separated by colons),
+ * {@code /usr/lib/jvm/*}, {@code /usr/java/*}, {@code /opt/java/*}, SDKMAN's and IntelliJ's JDKs, and
+ * those jrun installed ({@code jrun jdk install}). Only JDKs (with javac) of release 17 or newer can
+ * run scripts.
  */
 public final class JdkFinder {
     /** jrun's own code needs this release; scripts run on it or newer. */
     public static final int MINIMUM = 17;
 
     private final Map<String, String> env;
+    private final OwnJdks own;
 
     public JdkFinder(Map<String, String> env) {
         this.env = env;
+        this.own = OwnJdks.of(env);
+    }
+
+    /** Where jrun's own JDKs and the default's setting are. */
+    public OwnJdks own() {
+        return own;
     }
 
     public static JdkFinder fromEnvironment() {
@@ -43,18 +52,33 @@ public final class JdkFinder {
         return new ArrayList<>(found.values());
     }
 
-    /** The JDK that JAVA_HOME or PATH names, if it is one. */
+    /** The JDK that {@code jrun jdk default} set, if it names one. */
+    public Optional<Jdk> configuredDefault() {
+        return own.configuredDefault().flatMap(JdkFinder::read);
+    }
+
+    /** The default JDK: {@code jrun jdk default}'s, else the one JAVA_HOME or PATH names, if it is one. */
     public Optional<Jdk> defaultJdk() {
         List<Path> first = new ArrayList<>();
+        own.configuredDefault().ifPresent(first::add);
         addEnvHome(first);
         addPathJava(first);
         return first.stream().map(JdkFinder::read).flatMap(Optional::stream).findFirst();
     }
 
-    /** Is the default JDK the one PATH names, JAVA_HOME being unset or not a JDK? */
+    /** Is the default JDK the one PATH names, neither jrun jdk default nor JAVA_HOME naming a JDK? */
     public boolean defaultFromPath() {
         String javaHome = env.get("JAVA_HOME");
-        return javaHome == null || javaHome.isBlank() || read(Path.of(javaHome)).isEmpty();
+        return configuredDefault().isEmpty()
+                && (javaHome == null || javaHome.isBlank() || read(Path.of(javaHome)).isEmpty());
+    }
+
+    /** What made the default JDK the default: "jrun jdk default", "JAVA_HOME" or "PATH". */
+    public String defaultSource() {
+        if (configuredDefault().isPresent()) {
+            return "jrun jdk default";
+        }
+        return defaultFromPath() ? "PATH" : "JAVA_HOME";
     }
 
     /** The first java on PATH, its links resolved; null if there is none. */
@@ -101,11 +125,17 @@ public final class JdkFinder {
         }
         return usable.stream().filter(j -> req.accepts(j.major()))
                 .max((a, b) -> Integer.compare(a.major(), b.major()))
-                .orElseThrow(() -> noJdk(where + " needs JDK " + req.version() + (req.orNewer() ? " or newer" : "")
-                        + ", and none is installed", all));
+                .orElseThrow(() -> new MissingJdk(noJdk(where + " needs JDK " + req.version()
+                        + (req.orNewer() ? " or newer" : "") + ", and none is installed", all, req.version()).getMessage(),
+                        req.version()));
     }
 
+    /** The message's last part names the command that installs JDK {@code install}. */
     private static JrunException noJdk(String what, List<Jdk> all) {
+        return noJdk(what, all, MINIMUM);
+    }
+
+    private static JrunException noJdk(String what, List<Jdk> all, int install) {
         StringBuilder msg = new StringBuilder(what).append("; found: ");
         if (all.isEmpty()) {
             msg.append("none");
@@ -113,12 +143,14 @@ public final class JdkFinder {
         for (int i = 0; i < all.size(); i++) {
             msg.append(i == 0 ? "" : ", ").append(all.get(i).major()).append(" at ").append(all.get(i).home());
         }
-        msg.append(". Install a JDK, or point JAVA_HOME (or JRUN_JDKS) at one");
+        msg.append(". Install it with: jrun jdk install ").append(install)
+                .append(" (or point JAVA_HOME or JRUN_JDKS at one)");
         return new JrunException(ExitCode.NO_JDK, msg.toString());
     }
 
     private List<Path> candidates() {
         List<Path> homes = new ArrayList<>();
+        own.configuredDefault().ifPresent(homes::add);
         addEnvHome(homes);
         addPathJava(homes);
         String extra = env.get("JRUN_JDKS");
@@ -134,6 +166,7 @@ public final class JdkFinder {
                 home + "/.sdkman/candidates/java", home + "/.jdks")) {
             addChildren(Path.of(dir), homes);
         }
+        addChildren(own.dir(), homes);
         return homes;
     }
 

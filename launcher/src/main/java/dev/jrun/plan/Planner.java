@@ -92,6 +92,10 @@ public final class Planner {
         for (Plan.Agent a : agents.agents()) {
             checks.add(new Check.FileExists(a.path()));
         }
+        // jrun jdk default may name another default JDK: the entry holds while its file is unchanged
+        java.nio.file.Path defaultFile = jdks.own().defaultFile();
+        checks.add(java.nio.file.Files.exists(defaultFile) ? new Check.FileUnmodified(defaultFile)
+                : new Check.FilesAbsent(List.of(defaultFile)));
         if (jdks.defaultFromPath()) {
             // the default JDK is PATH's: another java first on PATH may mean another JDK
             checks.add(new Check.PathJavaIs(jdks.firstJavaOnPath()));

@@ -3,7 +3,7 @@ package dev.jrun.remote;
 import dev.jrun.ExitCode;
 import dev.jrun.Hashing;
 import dev.jrun.JrunException;
-import dev.jrun.entry.CacheRoot;
+import dev.jrun.cache.CacheRoot;
 import dev.jrun.script.Directive;
 import dev.jrun.script.DirectiveParser;
 import java.io.IOException;

@@ -3,9 +3,9 @@ package dev.jrun.serve;
 import dev.jrun.ExitCode;
 
 import dev.jrun.compile.CompileWorkers;
-import dev.jrun.entry.BackgroundGc;
-import dev.jrun.launch.BuildMain;
-import dev.jrun.launch.BuildRequest;
+import dev.jrun.cache.BackgroundGc;
+import dev.jrun.build.BuildMain;
+import dev.jrun.build.BuildRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -229,6 +229,11 @@ final class Server {
                 active.remove(reply);
             }
             reply.exit(status);
+            if (status == ExitCode.NOT_SERVED) {
+                // (a build for the client's builder JVM, which can ask on its terminal: not one of ours)
+                log.println(Instant.now() + " left " + req.args()[2] + " to process " + pid + "'s builder JVM");
+                return;
+            }
             builds.incrementAndGet();
             if (status == ExitCode.CACHE || status == ExitCode.SYSTEM || status == ExitCode.INTERNAL) {
                 failed.incrementAndGet();

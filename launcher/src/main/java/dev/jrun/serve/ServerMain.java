@@ -1,6 +1,6 @@
 package dev.jrun.serve;
 
-import dev.jrun.entry.CacheRoot;
+import dev.jrun.cache.CacheRoot;
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;

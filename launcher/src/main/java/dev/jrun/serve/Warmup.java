@@ -1,9 +1,9 @@
 package dev.jrun.serve;
 
 import dev.jrun.Environment;
-import dev.jrun.entry.CacheRoot;
-import dev.jrun.launch.BuildMain;
-import dev.jrun.launch.BuildRequest;
+import dev.jrun.cache.CacheRoot;
+import dev.jrun.build.BuildMain;
+import dev.jrun.build.BuildRequest;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

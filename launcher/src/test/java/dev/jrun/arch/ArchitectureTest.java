@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages follow the data: a script is read (script), planned (plan, deps), compiled
- * (compile), made a cache entry (entry, with its archive beside it in aot) and launched (launch,
+ * (compile), made a cache entry (cache, with its archive beside it in aot) by the builder (build,
  * the builder the front end starts), or run again on each save (watch); every command lives in cli. Each package may use only the
  * packages before it, so there is no cycle, and only cli knows picocli.
  */
@@ -27,17 +27,18 @@ class ArchitectureTest {
         ALLOWED.put("plan", List.of("script"));
         ALLOWED.put("deps", List.of("script", "plan"));
         ALLOWED.put("compile", List.of("script", "plan"));
-        ALLOWED.put("entry", List.of("script", "plan"));
-        ALLOWED.put("aot", List.of("script", "plan", "entry"));
-        ALLOWED.put("launch", List.of("script", "plan", "deps", "compile", "entry", "aot", "secure", "boot"));
+        ALLOWED.put("cache", List.of("script", "plan"));
+        ALLOWED.put("aot", List.of("script", "plan", "cache"));
+        ALLOWED.put("build", List.of("script", "plan", "deps", "compile", "cache", "aot", "secure", "boot", "jdk"));
         ALLOWED.put("export", List.of("script", "plan", "deps"));
-        ALLOWED.put("secure", List.of("script", "plan", "deps", "compile", "entry"));
+        ALLOWED.put("secure", List.of("script", "plan", "deps", "compile", "cache"));
         ALLOWED.put("binfmt", List.of());
         ALLOWED.put("boot", List.of());
         ALLOWED.put("watch", List.of("script", "plan"));
-        ALLOWED.put("remote", List.of("script", "entry"));
+        ALLOWED.put("remote", List.of("script", "cache"));
+        ALLOWED.put("serve", List.of("script", "plan", "deps", "compile", "cache", "build"));
+        ALLOWED.put("jdk", List.of("script", "plan", "cache", "remote"));
         ALLOWED.put("catalog", List.of("script", "plan", "remote"));
-        ALLOWED.put("serve", List.of("script", "plan", "deps", "compile", "entry", "launch"));
     }
 
     private static JavaClasses classes;

@@ -72,6 +72,6 @@ class PolicyFileTest {
         assertEquals(List.of(), DependencyPolicy.NONE.checks());
         DependencyPolicy one = new DependencyPolicy(List.of(policy("deny x")), false);
         assertEquals(List.of("! [ '/p' -nt \"$entry/policy.stamp\" ]"),
-                one.checks().stream().map(dev.jrun.entry.ShellTest::of).toList());
+                one.checks().stream().map(dev.jrun.cache.ShellTest::of).toList());
     }
 }

@@ -176,7 +176,8 @@ class JdkFinderTest {
         assertEquals(ExitCode.NO_JDK, e.status());
         assertTrue(e.getMessage().startsWith("s.java:2: //JAVA 99 needs JDK 99, and none is installed; found: 81 at " + a),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith(". Install a JDK, or point JAVA_HOME (or JRUN_JDKS) at one"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(". Install it with: jrun jdk install 99 (or point JAVA_HOME or JRUN_JDKS at one)"),
+                e.getMessage());
         e = assertThrows(JrunException.class, () -> f.select(JavaRequirement.parse("99+"), "--java 99+"));
         assertTrue(e.getMessage().startsWith("--java 99+ needs JDK 99 or newer, and none is installed; found: 81 at "),
                 e.getMessage());
@@ -190,5 +191,43 @@ class JdkFinderTest {
         assertEquals(ExitCode.NO_JDK, e.status());
         assertEquals("s.java:3: //JAVA 11: jrun runs scripts on JDK 17 or newer; write //JAVA 17+ (or --java 17+) if the"
                 + " script runs there", e.getMessage());
+    }
+
+    @Test
+    void jrunsOwnJdksAreFoundAndTheConfiguredDefaultWins() throws IOException {
+        Path own = jdk("home/.local/share/jrun/jdks/82", "82.0.1");
+        Path a = jdk("jdk-81", "81.0.1");
+        JdkFinder f = new JdkFinder(env("JAVA_HOME", a.toString()));
+        assertTrue(f.all().stream().anyMatch(j -> j.home().equals(own)), f.all().toString());
+        assertTrue(f.own().owns(own));
+        assertFalse(f.own().owns(a));
+        assertEquals(own, f.select(JavaRequirement.parse("82"), "s.java:1: //JAVA 82").home());
+        assertEquals(a, f.defaultJdk().orElseThrow().home());
+        assertEquals("JAVA_HOME", f.defaultSource());
+
+        Files.createDirectories(f.own().defaultFile().getParent());
+        Files.writeString(f.own().defaultFile(), own + "\n");
+        assertEquals(own, f.defaultJdk().orElseThrow().home());
+        assertEquals(own, f.select(null, null).home());
+        assertEquals(own, f.select(JavaRequirement.parse("81+"), "--java 81+").home());
+        assertEquals("jrun jdk default", f.defaultSource());
+        assertFalse(f.defaultFromPath());
+        assertEquals(own, f.all().get(0).home());
+
+        // a default that is no longer a JDK (uninstalled) is passed over
+        Files.writeString(f.own().defaultFile(), tmp.resolve("gone") + "\n");
+        assertEquals(a, f.defaultJdk().orElseThrow().home());
+        assertEquals("JAVA_HOME", f.defaultSource());
+    }
+
+    @Test
+    void xdgDirectoriesNameWhereJrunsJdksAndItsDefaultAre() {
+        OwnJdks own = OwnJdks.of(env("XDG_DATA_HOME", "/d", "XDG_CONFIG_HOME", "/c"));
+        assertEquals(Path.of("/d/jrun/jdks"), own.dir());
+        assertEquals(Path.of("/d/jrun/jdks/21"), own.home(21));
+        assertEquals(Path.of("/c/jrun/default-jdk"), own.defaultFile());
+        OwnJdks relative = OwnJdks.of(env("XDG_DATA_HOME", "d", "XDG_CONFIG_HOME", "c"));
+        assertEquals(tmp.resolve("home/.local/share/jrun/jdks"), relative.dir());
+        assertEquals(tmp.resolve("home/.config/jrun/default-jdk"), relative.defaultFile());
     }
 }

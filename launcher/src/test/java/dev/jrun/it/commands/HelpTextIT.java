@@ -14,7 +14,7 @@ class HelpTextIT {
     static final int WIDTH = 80; // picocli's when the output is not a terminal; its lines are shorter
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "init", "info", "jdks", "app", "app install", "cache", "cache list", "cache gc", "export maven",
+    @ValueSource(strings = {"", "init", "info", "jdks", "jdk", "jdk install", "jdk default", "app", "app install", "cache", "cache list", "cache gc", "export maven",
         "lock", "binfmt", "binfmt register", "binfmt unregister", "binfmt status", "server", "server status", "server stop"})
     void helpBreaksLinesOnlyWhereTheyAreFull(String command) {
         List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));

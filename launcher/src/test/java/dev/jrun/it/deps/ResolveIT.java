@@ -164,7 +164,7 @@ class ResolveIT extends ServedRepository {
         Jrun.Result r = jrun(dir, "plain.java").env("JRUN_BUILDER_OPTS", "-Xlog:class+load=info:file=" + log).run();
         assertEquals(0, r.status(), r.toString());
         String loaded = Files.readString(log);
-        assertTrue(loaded.contains("dev.jrun.launch.Builder"), "the log is the builder's");
+        assertTrue(loaded.contains("dev.jrun.build.Builder"), "the log is the builder's");
         assertFalse(loaded.contains("org.eclipse.aether"), "no resolver class for a script without //DEPS");
         assertFalse(loaded.contains("dev.jrun.deps"), "no dev.jrun.deps class for a script without //DEPS");
     }

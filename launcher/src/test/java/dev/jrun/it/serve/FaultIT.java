@@ -264,4 +264,46 @@ class FaultIT extends ScriptDir {
         }
         tally.assertClean();
     }
+
+    /**
+     * A reply line that reaches the client in two parts, the second after its read timed out (a
+     * server or client held up mid-line on a loaded machine): the line reaches the user whole.
+     * The server here is a stand-in (python3, named as the server in the pid file) that answers one
+     * client: "A", then an "E" line written in two parts 0.8 s apart, then status 4.
+     */
+    @Test
+    void aReplyLineArrivingInTwoPartsReachesTheUserWhole() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Tools.onPath("python3"), "needs python3 for the stand-in");
+        Path sd = startServer();
+        long old = ServerIT.serverPid(sd);
+        assertEquals(0, Tools.sh("kill -9 " + old));
+        ServerIT.await(() -> ProcessHandle.of(old).isEmpty(), Duration.ofSeconds(30), () -> "the server to die");
+        Process slow = new ProcessBuilder("python3", "-c", String.join("\n",
+                "import os, sys, time",
+                "d = sys.argv[2]",
+                "fd = os.open(d + '/in', os.O_RDWR)",
+                "print('ready', flush=True)",
+                "req = b''",
+                "while not req.endswith(b'\\n'): req += os.read(fd, 1)",
+                "words = req.decode().split()",
+                "reply = d + ('/p.' + words[1] if len(words) > 1 else '/r.' + words[0])",
+                "w = os.open(reply, os.O_WRONLY)",
+                "os.write(w, b'A\\n')",
+                "time.sleep(0.1)",
+                "os.write(w, b'E jrun: error: slow.java:1: one half')",
+                "time.sleep(0.8)",
+                "os.write(w, b' and the other half\\n')",
+                "os.write(w, b'X 4\\n')",
+                "time.sleep(30)"), "dev.jrun.serve.ServerMain", sd.toString()).redirectErrorStream(true).start();
+        try {
+            assertEquals("ready", new java.io.BufferedReader(new java.io.InputStreamReader(slow.getInputStream())).readLine());
+            Files.writeString(sd.resolve("pid"), slow.pid() + "\n");
+            write("slow.java", ServerIT.says("slow", "never"));
+            Jrun.Result r = served("slow.java").run();
+            assertEquals(4, r.status(), r.toString());
+            assertEquals("jrun: error: slow.java:1: one half and the other half\n", r.err(), r.toString());
+        } finally {
+            slow.destroyForcibly();
+        }
+    }
 }
