@@ -31,11 +31,8 @@ public final class CatalogFiles {
     }
 
     public static CatalogFiles of(Map<String, String> env, Path home) {
-        String xdg = env.get("XDG_CONFIG_HOME");
-        Path config = xdg != null && xdg.startsWith("/") ? Path.of(xdg) : home.resolve(".config");
-        String jbangDir = env.get("JBANG_DIR");
-        Path jb = jbangDir != null && jbangDir.startsWith("/") ? Path.of(jbangDir) : home.resolve(".jbang");
-        return new CatalogFiles(config.resolve("jrun").resolve(Catalog.FILE_NAME), jb.resolve(Catalog.FILE_NAME));
+        return new CatalogFiles(dev.jrun.UserDirs.config(env, home).resolve(Catalog.FILE_NAME),
+                dev.jrun.UserDirs.jbang(env, home).resolve(Catalog.FILE_NAME));
     }
 
     /** The user's own catalog file (it may not exist yet). */

@@ -56,10 +56,7 @@ public final class DependencyPolicy {
 
     /** Where policy files are looked for: the system's, then the user's. */
     static List<Path> locations(Map<String, String> env) {
-        String xdg = env.get("XDG_CONFIG_HOME");
-        Path config = xdg != null && xdg.startsWith("/") ? Path.of(xdg)
-                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".config");
-        return List.of(SYSTEM, config.resolve("jrun/policy"));
+        return List.of(SYSTEM, dev.jrun.UserDirs.config(env, dev.jrun.UserDirs.home(env)).resolve("policy"));
     }
 
     /** The same rules, recording every violation instead of failing at the first. */

@@ -19,15 +19,9 @@ import java.util.Optional;
 public record OwnJdks(Path dir, Path defaultFile) {
 
     public static OwnJdks of(Map<String, String> env) {
-        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-        Path data = absolute(env.get("XDG_DATA_HOME")).orElse(Path.of(home, ".local", "share"));
-        Path config = absolute(env.get("XDG_CONFIG_HOME")).orElse(Path.of(home, ".config"));
-        return new OwnJdks(data.resolve("jrun/jdks"), config.resolve("jrun/default-jdk"));
-    }
-
-    /** XDG's rule: a relative path in an XDG variable is ignored. */
-    private static Optional<Path> absolute(String value) {
-        return value != null && value.startsWith("/") ? Optional.of(Path.of(value)) : Optional.empty();
+        Path home = dev.jrun.UserDirs.home(env);
+        return new OwnJdks(dev.jrun.UserDirs.data(env, home).resolve("jdks"),
+                dev.jrun.UserDirs.config(env, home).resolve("default-jdk"));
     }
 
     /** Where jrun installs JDK {@code major}. */

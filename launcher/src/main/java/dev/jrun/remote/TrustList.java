@@ -28,11 +28,8 @@ public final class TrustList {
     }
 
     public static TrustList of(Map<String, String> env, Path home) {
-        String xdg = env.get("XDG_CONFIG_HOME");
-        Path config = xdg != null && xdg.startsWith("/") ? Path.of(xdg) : home.resolve(".config");
-        String jbangDir = env.get("JBANG_DIR");
-        Path jbang = jbangDir != null && jbangDir.startsWith("/") ? Path.of(jbangDir) : home.resolve(".jbang");
-        return new TrustList(config.resolve("jrun/trusted-sources"), jbang.resolve("trusted-sources.json"));
+        return new TrustList(dev.jrun.UserDirs.config(env, home).resolve("trusted-sources"),
+                dev.jrun.UserDirs.jbang(env, home).resolve("trusted-sources.json"));
     }
 
     public Path file() {
