@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class EditorSaveIT extends ScriptDir {
     static final Pattern WHOLE = Pattern.compile("v([0-9]+) whole\n");
     /** How long each phase runs saves and runs. */
-    static final Duration PHASE = Duration.ofSeconds(8);
+    static final Duration PHASE = Duration.ofSeconds(7);
 
     /** The first half of version n: a program by itself, which prints PARTIAL without the second. */
     static String firstHalf(int n) {
@@ -178,10 +178,10 @@ class EditorSaveIT extends ScriptDir {
             editor.join(10_000);
         }
         assertEquals(null, editorFailed.get(), "the editor failed");
-        System.out.println("EditorSaveIT: " + writing.get() + " saves, " + tally.runs + " runs: " + tally.wrong + " wrong, "
+        System.out.println("EditorSaveIT " + right.pattern().replace("\n", "") + ": " + writing.get() + " saves, " + tally.runs + " runs: " + tally.wrong + " wrong, "
                 + tally.failed + " failed, " + tally.raw + " raw error lines");
         assertTrue(writing.get() >= 15, "the editor saved only " + writing.get() + " times");
-        assertTrue(tally.runs.get() >= 12, "only " + tally.runs + " runs");
+        assertTrue(tally.runs.get() >= 8, "only " + tally.runs + " runs");
         tally.assertClean();
         Path sd = ServerIT.serverDir(cache());
         assertTrue(ServerIT.log(sd).contains(" built ed.java for process "), "no build by the compile server; its log:\n"
