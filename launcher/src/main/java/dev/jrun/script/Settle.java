@@ -27,7 +27,7 @@ import java.util.Arrays;
  */
 public final class Settle {
     /** A file last modified this long ago is not being written by a save. */
-    static final long QUIET_MILLIS = 250;
+    static final long QUIET_MILLIS = 150;
     /** An empty file is most likely an in-place save between its truncation and its first write. */
     static final long EMPTY_QUIET_MILLIS = 1000;
     /** The pause after a read during which the file changed. */

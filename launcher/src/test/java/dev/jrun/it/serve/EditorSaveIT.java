@@ -178,7 +178,8 @@ class EditorSaveIT extends ScriptDir {
             editor.join(10_000);
         }
         assertEquals(null, editorFailed.get(), "the editor failed");
-        System.out.println("EditorSaveIT " + right.pattern().replace("\n", "") + ": " + writing.get() + " saves, " + tally.runs + " runs: " + tally.wrong + " wrong, "
+        System.out.println("EditorSaveIT " + right.pattern().replace("\n", "") + ": " + writing.get() + " saves, "
+                + tally.runs + " runs: " + tally.wrong + " wrong, "
                 + tally.failed + " failed, " + tally.raw + " raw error lines");
         assertTrue(writing.get() >= 15, "the editor saved only " + writing.get() + " times");
         assertTrue(tally.runs.get() >= 8, "only " + tally.runs + " runs");
