@@ -145,6 +145,11 @@ public final class Builder {
                 sums.add(f.sha256());
             });
         }
+        return anyChanged(files, sums);
+    }
+
+    /** Whether one of {@code files} no longer has the SHA-256 of the same place in {@code sums} (or is gone). */
+    static boolean anyChanged(List<Path> files, List<String> sums) {
         for (int i = 0; i < files.size(); i++) {
             try {
                 if (!dev.jrun.Hashing.of(Files.readAllBytes(files.get(i))).equals(sums.get(i))) {
