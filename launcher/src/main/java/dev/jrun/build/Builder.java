@@ -64,17 +64,23 @@ public final class Builder {
         this.workers = workers;
     }
 
-    /** How many times a script that changed while it was built is read again before its last version counts. */
+    /**
+     * How many times a script is read for one build: one that changed while it was built (or whose
+     * build failed while it changed) is read again, up to this many reads in all; the version read
+     * last then builds and runs.
+     */
     static final int MAX_READS = 3;
 
     /**
      * Makes the entry at {@code entryDir} current for the script at {@code scriptPath}, or, when the
      * script on disk is no longer what the front end hashed (it was saved in between), the entry of
      * the version read: {@code SCRIPTHASH} is that version's hash, the rest of the name the front
-     * end's. A build that fails (a compile error, a bad directive) while the file has changed since
-     * it was read is made again from the new version, at most {@link #MAX_READS} reads in all: an
-     * editor's save caught halfway is not the user's error. Each attempt reads once: what is
-     * hashed is exactly what is compiled and recorded.
+     * end's. Each attempt reads every input once, each a whole version ({@link dev.jrun.script.Settle}):
+     * what is hashed is exactly what is compiled and recorded. An attempt during which the script,
+     * a //SOURCES or //FILES file or a file javac read changed is not published: the new versions
+     * are read and built instead, and so is one that fails (a compile error, a bad directive) while
+     * the script has changed since it was read: an editor's save is not the user's error. At most
+     * {@link #MAX_READS} reads in all; the last one is published whatever happens to the files after it.
      *
      * @param entryDir the entry directory the front end named: ROOT/entries/SCRIPTHASH-VARIANT[-LOCK]
      * @param name     the script's name in messages
@@ -87,7 +93,9 @@ public final class Builder {
             Script script = Script.looksLikeCoordinates(scriptPath.toString()) ? Script.coordinates(scriptPath.toString())
                     : !file ? Script.jar(scriptPath, name) : Script.read(scriptPath, name);
             try {
-                return build(entryDir, script, name);
+                return build(entryDir, script, name, file && reads < MAX_READS);
+            } catch (ChangedWhileBuilt e) {
+                say("the script or a file it reads changed while it was built: reading it again");
             } catch (JrunException e) {
                 if (!file || reads >= MAX_READS || !(e.status() == ExitCode.SCRIPT || e.status() == ExitCode.COMPILE
                         || e.status() == ExitCode.DEPENDENCY) || !changedSince(scriptPath, script)) {
@@ -95,6 +103,13 @@ public final class Builder {
                 }
                 say("the script changed while it was built: reading it again");
             }
+        }
+    }
+
+    /** An attempt whose inputs changed before it was published: not published, read again. */
+    private static final class ChangedWhileBuilt extends RuntimeException {
+        ChangedWhileBuilt() {
+            super(null, null, false, false);
         }
     }
 
@@ -107,7 +122,48 @@ public final class Builder {
         }
     }
 
-    private Built build(Path entryDir, Script script, String name) throws IOException {
+    /**
+     * Whether a file the build read no longer holds the bytes it was built from: the script, a
+     * //SOURCES or //FILES file, a file of the source root that javac read (gone counts as changed).
+     */
+    static boolean inputsChanged(Plan plan, CompileResult compiled) {
+        List<Path> files = new ArrayList<>();
+        List<String> sums = new ArrayList<>();
+        files.add(plan.inputs().script().realPath());
+        sums.add(plan.inputs().script().sha256());
+        plan.inputs().sources().forEach(s -> {
+            files.add(s.script().realPath());
+            sums.add(s.script().sha256());
+        });
+        plan.inputs().resources().forEach(r -> {
+            files.add(r.file());
+            sums.add(r.sha256());
+        });
+        if (compiled != null) {
+            compiled.read().forEach(f -> {
+                files.add(f.file());
+                sums.add(f.sha256());
+            });
+        }
+        return anyChanged(files, sums);
+    }
+
+    /** Whether one of {@code files} no longer has the SHA-256 of the same place in {@code sums} (or is gone). */
+    static boolean anyChanged(List<Path> files, List<String> sums) {
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                if (!dev.jrun.Hashing.of(Files.readAllBytes(files.get(i))).equals(sums.get(i))) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @param recheck whether an attempt whose inputs changed meanwhile is dropped ({@link ChangedWhileBuilt}) */
+    private Built build(Path entryDir, Script script, String name, boolean recheck) throws IOException {
         CacheRoot cache = CacheRoot.open(entryDir.getParent().getParent());
         // Directories watched for globs sh cannot expand must not have changed after this moment.
         FileTime planned = FileTime.fromMillis(System.currentTimeMillis() - 2000);
@@ -139,7 +195,10 @@ public final class Builder {
                 CacheGc.sweepRetiredBuilds(entryDir); // builds that earlier edits replaced
             }
             try (EntryWriter writer = new EntryWriter(cache, entryDir)) {
-                assemble(plan, key, writer, cache);
+                CompileResult compiled = assemble(plan, key, writer, cache);
+                if (recheck && inputsChanged(plan, compiled)) {
+                    throw new ChangedWhileBuilt(); // (the writer's close discards the attempt)
+                }
                 stamp(writer.tmp(), plan, planned);
                 writer.publish();
                 say("built " + writer.finalDir());
@@ -180,7 +239,8 @@ public final class Builder {
         }
     }
 
-    private void assemble(Plan plan, String key, EntryWriter writer, CacheRoot cache) throws IOException {
+    /** Writes the build into the writer's directory; returns what javac read (null: nothing compiled). */
+    private CompileResult assemble(Plan plan, String key, EntryWriter writer, CacheRoot cache) throws IOException {
         Script script = plan.inputs().script();
         Path tmp = writer.tmp();
         // said on the build, like javac's warnings: a cached run reads no directives
@@ -311,6 +371,7 @@ public final class Builder {
             compiled.put(meta);
         }
         writer.writeMeta(meta);
+        return compiled;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.jrun.script.DirectiveParser;
 import dev.jrun.script.Directives;
 import dev.jrun.script.GrabAnnotations;
 import dev.jrun.script.Script;
+import dev.jrun.script.Settle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -206,7 +207,7 @@ final class InputCollector {
 
     private static Plan.Resource resource(Directive d, String place, Path real) {
         try {
-            byte[] bytes = Script.readRegularFile(real, d.where() + ": //FILES " + real, MAX_RESOURCE_BYTES);
+            byte[] bytes = Settle.read(real, d.where() + ": //FILES " + real, MAX_RESOURCE_BYTES);
             return new Plan.Resource(place, real, bytes, Hashing.of(bytes));
         } catch (IOException e) {
             throw d.error(real + ": cannot read: " + e.getMessage());

@@ -33,69 +33,13 @@ public record Script(String name, Path path, Path realPath, String text, List<St
     static final long MAX_BYTES = 16 << 20;
 
     /**
-     * How a script caught mid-save is waited for (one rule, one place): a read during which the
-     * file changed (size, time or inode) is read again, and an empty file modified in the last
-     * {@code FRESH_MILLIS} (an editor's in-place save truncates, then writes) is waited for, every
-     * {@code SETTLE_MILLIS}, at most {@code SETTLE_READS} times; then what was read last counts.
+     * Reads {@code path}, failing with a one-line error for each way a file can be unusable. A file
+     * an editor is saving is waited for until it is whole ({@link Settle}): a read is never half of
+     * a save, nor an in-place save's empty moment.
      */
-    static final int SETTLE_READS = 20;
-    static final long SETTLE_MILLIS = 50;
-    static final long FRESH_MILLIS = 2000;
-
-    /** Reads {@code path}, failing with a one-line error for each way a file can be unusable. */
     public static Script read(Path path, String name) {
         OtherLanguage.refuse(path.getFileName() == null ? name : path.getFileName().toString());
-        for (int reads = 1;; reads++) {
-            Object before = stamp(path);
-            Script script;
-            try {
-                script = readOnce(path, name);
-            } catch (JrunException e) {
-                if (reads < SETTLE_READS && e.status() == ExitCode.SCRIPT && isBeingSaved(path, before)) {
-                    settle();
-                    continue;
-                }
-                throw e;
-            }
-            if (reads < SETTLE_READS && !java.util.Objects.equals(before, stamp(path))) {
-                settle(); // changed while it was read: what was read may be half of each version
-                continue;
-            }
-            return script;
-        }
-    }
-
-    /** Whether the file changed during a read that found it unusable, or is empty and was just written. */
-    private static boolean isBeingSaved(Path path, Object before) {
-        Object now = stamp(path);
-        if (now == null || !now.equals(before)) {
-            return now != null;
-        }
-        try {
-            return Files.size(path) == 0 && Files.getLastModifiedTime(path).toMillis() > System.currentTimeMillis() - FRESH_MILLIS;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** What tells one version of a file from the next without reading it: inode, size, modification time. */
-    private static Object stamp(Path path) {
-        try {
-            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(path,
-                    java.nio.file.attribute.BasicFileAttributes.class);
-            return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime());
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static void settle() {
-        try {
-            Thread.sleep(SETTLE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JrunException(ExitCode.SCRIPT, "interrupted while waiting for a script being saved");
-        }
+        return readOnce(path, name);
     }
 
     private static Script readOnce(Path path, String name) {
@@ -106,7 +50,7 @@ public record Script(String name, Path path, Path realPath, String text, List<St
                 throw new JrunException(ExitCode.SCRIPT, name + ": is a directory, not a script; name a .java file");
             }
             real = path.toRealPath();
-            bytes = readRegularFile(real, name, MAX_BYTES);
+            bytes = Settle.read(real, name, MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw new JrunException(ExitCode.SCRIPT, name + ": no such file; check the path");
         } catch (AccessDeniedException e) {

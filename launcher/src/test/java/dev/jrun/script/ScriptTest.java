@@ -45,7 +45,7 @@ class ScriptTest {
         JrunException e = assertThrows(JrunException.class, () -> Script.read(f, "e.java"));
         assertEquals(ExitCode.SCRIPT, e.status());
         assertTrue(e.getMessage().contains("is empty"), e.getMessage());
-        assertTrue(System.nanoTime() - start < Script.SETTLE_MILLIS * Script.SETTLE_READS * 1_000_000L,
+        assertTrue(System.nanoTime() - start < Settle.QUIET_MILLIS * 1_000_000L,
                 "not waited for: it was not being saved");
     }
 }

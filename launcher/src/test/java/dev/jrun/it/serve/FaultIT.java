@@ -7,13 +7,8 @@ import dev.jrun.it.Jrun;
 import dev.jrun.it.ScriptDir;
 import dev.jrun.it.Tools;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,23 +16,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fault injection (issue 27): a saving editor (atomic and in place) during runs, 200 concurrent
- * clients of a compile server whose reply pool is taken, and the server killed (-9) while it
- * answers. Each counts wrong outputs, failed runs and raw (non-{@code jrun:}) error lines, all of
- * which must be 0. Bounded in runs and time; every server is stopped after.
+ * Fault injection (issue 27): 200 concurrent clients of a compile server whose reply pool is
+ * taken, and the server killed (-9) while it answers (a saving editor during runs: {@link EditorSaveIT}).
+ * Each counts wrong outputs, failed runs and raw (non-{@code jrun:}) error lines, all of which must be 0. Bounded in runs and time; every server is stopped after.
  */
 class FaultIT extends ScriptDir {
-    static final Pattern VERSION = Pattern.compile("v([0-9]+)\n");
-
-    /** What went wrong over many runs. */
     /**
      * A run's standard output without the one line the JDK itself may print there when JVMs start by
      * the hundred and process ids come round again: a starting JVM's sweep of stale hsperfdata files
@@ -50,6 +38,7 @@ class FaultIT extends ScriptDir {
                 + " because it is locked by another process \\(errno = 11\\)\n", "");
     }
 
+    /** What went wrong over many runs: wrong outputs, failed runs, raw (non-jrun) stderr lines. */
     static final class Tally {
         final AtomicInteger runs = new AtomicInteger();
         final AtomicInteger wrong = new AtomicInteger();
@@ -90,85 +79,11 @@ class FaultIT extends ScriptDir {
         return jrun(args).env("JRUN_COMPILE_SERVER", null).timeout(Duration.ofMinutes(2));
     }
 
-    static String version(int n) {
-        return "public class ed { public static void main(String[] a) { System.out.println(\"v" + n + "\"); } }\n";
-    }
-
     @AfterEach
     void stopServers() throws Exception {
         if (Files.isDirectory(cache().resolve("server"))) {
             Jrun.cmd("server", "stop").dir(dir).cache(cache()).run();
         }
-    }
-
-    /**
-     * Runs the script {@code runs} times while an editor saves a new version every 0.4 s, with
-     * {@code save}; each run must print a version that was on disk while it ran.
-     */
-    void editDuringRuns(boolean server, int runs, SaveMethod save) throws Exception {
-        Path script = write("ed.java", version(0));
-        AtomicInteger saved = new AtomicInteger(0); // the last version wholly on disk
-        AtomicInteger writing = new AtomicInteger(0); // the version being written (>= saved)
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread editor = new Thread(() -> {
-            try {
-                while (!stop.get()) {
-                    Thread.sleep(400);
-                    int next = writing.incrementAndGet();
-                    save.save(script, version(next));
-                    saved.set(next);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, "editor");
-        editor.start();
-        Tally tally = new Tally();
-        try {
-            for (int i = 0; i < runs; i++) {
-                int from = saved.get();
-                Jrun.Result r = (server ? served("ed.java") : jrun("ed.java")).timeout(Duration.ofMinutes(2)).run();
-                int to = writing.get();
-                Matcher m = VERSION.matcher(scriptOut(r));
-                tally.count(r, m.matches() && Integer.parseInt(m.group(1)) >= from && Integer.parseInt(m.group(1)) <= to);
-            }
-        } finally {
-            stop.set(true);
-            editor.join(10_000);
-        }
-        assertTrue(writing.get() >= 3, "the editor saved only " + writing.get() + " times");
-        tally.assertClean();
-    }
-
-    interface SaveMethod {
-        void save(Path file, String text) throws IOException, InterruptedException;
-    }
-
-    /** As vim's default and most IDEs do: a temp file renamed over the script. */
-    static void atomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".swp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** As nano or vim with backupcopy=yes do: truncated, then written (here with a pause between). */
-    static void inPlace(Path file, String text) throws IOException, InterruptedException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            Thread.sleep(30);
-            ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-        }
-    }
-
-    @Test
-    void anEditorSavingAtomicallyDuringRunsFailsNone() throws Exception {
-        editDuringRuns(false, 14, (f, t) -> atomically(f, t));
-    }
-
-    @Test
-    void anEditorSavingInPlaceDuringRunsFailsNone() throws Exception {
-        editDuringRuns(true, 14, FaultIT::inPlace);
     }
 
     /** Starts the server (a miss builds in the builder JVM and starts it) and waits until it is warm. */
