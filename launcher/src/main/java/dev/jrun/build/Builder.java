@@ -115,6 +115,7 @@ public final class Builder {
 
     /** Whether the file now holds other bytes than {@code read}'s (or cannot be read: then the failure stands). */
     private static boolean changedSince(Path path, Script read) {
+        dev.jrun.script.Settle.awaitQuiet(List.of(path));
         try {
             return !dev.jrun.Hashing.of(Files.readAllBytes(path)).equals(read.sha256());
         } catch (IOException e) {
@@ -128,6 +129,14 @@ public final class Builder {
      */
     static boolean inputsChanged(Plan plan, CompileResult compiled) {
         List<Path> files = new ArrayList<>();
+        List<String> sums = inputs(plan, compiled, files);
+        // a save under way when they were read shows once they have been quiet a moment
+        dev.jrun.script.Settle.awaitQuiet(files);
+        return anyChanged(files, sums);
+    }
+
+    /** The files the build read, into {@code files}, and their SHA-256 as read, in the same order. */
+    private static List<String> inputs(Plan plan, CompileResult compiled, List<Path> files) {
         List<String> sums = new ArrayList<>();
         files.add(plan.inputs().script().realPath());
         sums.add(plan.inputs().script().sha256());
@@ -145,7 +154,7 @@ public final class Builder {
                 sums.add(f.sha256());
             });
         }
-        return anyChanged(files, sums);
+        return sums;
     }
 
     /** Whether one of {@code files} no longer has the SHA-256 of the same place in {@code sums} (or is gone). */

@@ -16,17 +16,17 @@ import java.util.Arrays;
  * in several writes).
  *
  * <p>A read counts when the file did not change while it was read (inode, size, modification and
- * change times) and has been quiet since: last modified at least {@link #QUIET_MILLIS} ago (an
- * empty file, which an in-place save leaves for a moment, {@link #EMPTY_QUIET_MILLIS}), or seen
- * unchanged, bytes and all, by two reads that long apart (a modification time in the future, from
- * another machine's clock, is not waited for longer than that). A file being written is read again
- * until then, at most {@link #MAX_WAIT_MILLIS} in all: then what was read last counts. A file last
- * written a moment ago, the rare case, costs a pause; any other read costs one read and two stats,
- * as before. A copy jrun itself wrote whole and named by its content (a script from standard input)
- * is never waited for.
+ * change times); an empty file, which an in-place save leaves for a moment, only once it has been
+ * empty for {@link #EMPTY_QUIET_MILLIS} (by its modification time, or by two reads that long apart
+ * when that time is in the future). A file being written is read again until then, at most
+ * {@link #MAX_WAIT_MILLIS} in all: then what was read last counts. Whether a save was still under way
+ * when the file was read is told after compiling ({@link #awaitQuiet}, then the builder compares
+ * the bytes again), so that the build of a file saved a moment ago waits only for what compiling did
+ * not already take. A copy jrun itself wrote whole and named by its content (a script from standard
+ * input) is never waited for.
  */
 public final class Settle {
-    /** A file last modified this long ago is not being written by a save. */
+    /** A file last modified this long ago is not being written by a save (editors write in one go). */
     static final long QUIET_MILLIS = 50;
     /** An empty file is most likely an in-place save between its truncation and its first write. */
     static final long EMPTY_QUIET_MILLIS = 1000;
@@ -109,7 +109,6 @@ public final class Settle {
     byte[] bytes(Path file, String name, long max) throws IOException {
         long deadline = clock.millis() + MAX_WAIT_MILLIS;
         Stamp seen = null;
-        byte[] seenBytes = null;
         long seenAt = 0;
         while (true) {
             Stamp before = disk.stamp(file);
@@ -123,23 +122,49 @@ public final class Settle {
                 pause(Math.min(POLL_MILLIS, deadline - now)); // changed while it was read: half of each version
                 continue;
             }
-            if (!after.equals(seen) || !Arrays.equals(bytes, seenBytes)) {
-                seen = after;
-                seenBytes = bytes;
-                seenAt = now;
-            }
-            if (isContentAddressed(file, bytes)) {
-                return bytes; // a copy jrun made whole and renamed in (standard input): no editor's
-            }
-            long quiet = bytes.length == 0 ? EMPTY_QUIET_MILLIS : QUIET_MILLIS;
-            long age = now - after.modifiedMillis();
-            long unchanged = now - seenAt;
-            if (age >= quiet || unchanged >= quiet) {
+            if (bytes.length > 0 || isContentAddressed(file, bytes)) {
+                // whole as read; whether it was still being written is for quiet(), once it is compiled
                 return bytes;
             }
-            // until it is quiet by its modification time, or (a time in the future) by ours
-            long wait = age >= 0 ? quiet - age : quiet - unchanged;
+            if (!after.equals(seen)) {
+                seen = after;
+                seenAt = now;
+            }
+            long age = now - after.modifiedMillis();
+            long unchanged = now - seenAt;
+            if (age >= EMPTY_QUIET_MILLIS || unchanged >= EMPTY_QUIET_MILLIS) {
+                return bytes;
+            }
+            // empty: most likely an in-place save between its truncation and its first write
+            long wait = age >= 0 ? EMPTY_QUIET_MILLIS - age : EMPTY_QUIET_MILLIS - unchanged;
             pause(Math.max(1, Math.min(wait, deadline - now)));
+        }
+    }
+
+    /**
+     * Waits until none of {@code files} was modified in the last {@link #QUIET_MILLIS} (a time in the
+     * future, from another machine's clock, is waited for that long at most): called once what was
+     * read is compiled, before the bytes are compared with the files' again, so that a save still
+     * under way when they were read shows. Usually compiling took longer than that: no pause.
+     */
+    public static void awaitQuiet(java.util.List<Path> files) {
+        new Settle(DISK, CLOCK).quiet(files);
+    }
+
+    void quiet(java.util.List<Path> files) {
+        long newest = Long.MIN_VALUE;
+        for (Path f : files) {
+            Stamp st = disk.stamp(f);
+            if (st != null) {
+                newest = Math.max(newest, st.modifiedMillis());
+            }
+        }
+        if (newest == Long.MIN_VALUE) {
+            return;
+        }
+        long age = clock.millis() - newest;
+        if (age < QUIET_MILLIS) {
+            pause(age >= 0 ? QUIET_MILLIS - age : QUIET_MILLIS);
         }
     }
 

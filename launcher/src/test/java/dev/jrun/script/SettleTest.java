@@ -76,6 +76,15 @@ class SettleTest {
         String read() throws Exception {
             return new String(new Settle(this, this).bytes(F, "s.java", 1 << 20), StandardCharsets.UTF_8);
         }
+
+        /** What the builder does once it has compiled what it read. */
+        void quiet() {
+            new Settle(this, this).quiet(List.of(F));
+        }
+
+        String onDisk() {
+            return texts.get(current());
+        }
     }
 
     @Test
@@ -87,11 +96,16 @@ class SettleTest {
     }
 
     @Test
-    void aFileJustWrittenIsReadAgainOnceQuiet() throws Exception {
+    void aFileJustWrittenIsReadAtOnceAndTheRestOfTheQuietTimeIsWaitedAfterCompiling() throws Exception {
         Sim s = new Sim().version(s0(), "class s {}");
         assertEquals("class s {}", s.read());
-        assertEquals(2, s.reads);
-        assertTrue(s.slept <= Settle.QUIET_MILLIS, "waited " + s.slept);
+        assertEquals(1, s.reads);
+        assertEquals(0, s.slept);
+        s.now += 15; // compiling
+        s.quiet();
+        assertEquals(Settle.QUIET_MILLIS - 25, s.slept);
+        s.quiet(); // quiet now: no pause
+        assertEquals(Settle.QUIET_MILLIS - 25, s.slept);
     }
 
     private static long s0() {
@@ -99,11 +113,24 @@ class SettleTest {
     }
 
     @Test
-    void aPrefixThatAnInPlaceSaveIsStillWritingIsNotTaken() throws Exception {
-        // truncated, the first half written, the second 100 ms later
+    void aPrefixThatAnInPlaceSaveIsStillWritingShowsOnceQuiet() throws Exception {
+        // truncated, the first half written, the second 32 ms later, while the first is compiled
         Sim s = new Sim().version(0, "class old {}").version(1_000_000 - 5, "").version(1_000_000 - 2, "class s {}")
-                .version(1_000_100, "class s {} class t {}");
-        assertEquals("class s {} class t {}", s.read());
+                .version(1_000_030, "class s {} class t {}");
+        String read = s.read();
+        assertEquals("class s {}", read);
+        s.now += 20;
+        s.quiet();
+        assertEquals("class s {} class t {}", s.onDisk(), "the builder's comparison sees the second half");
+    }
+
+    @Test
+    void aFileQuietLongerThanCompilingTookIsNotWaitedFor() throws Exception {
+        Sim s = new Sim().version(1_000_000 - 30, "class s {}");
+        s.read();
+        s.now += Settle.QUIET_MILLIS;
+        s.quiet();
+        assertEquals(0, s.slept);
     }
 
     @Test
@@ -149,6 +176,8 @@ class SettleTest {
     void aModificationTimeInTheFutureIsNotWaitedForLongerThanTheQuietTime() throws Exception {
         Sim s = new Sim().version(0, "class s {}", 1_000_000 + 3_600_000);
         assertEquals("class s {}", s.read());
+        assertEquals(0, s.slept);
+        s.quiet();
         assertEquals(Settle.QUIET_MILLIS, s.slept);
     }
 
