@@ -78,7 +78,7 @@ export BENCH_HERE="$here" JBANG_VERSION="$jbang_version"
 python3 - "$JRUN" "$runs" <<'PY'
 import os, sys
 sys.path.insert(0, os.path.join(os.environ["BENCH_HERE"]))
-from bench import pair, edited, wait_for_server, run
+from bench import pair, edited, wait_for_server, run, settle
 jrun, runs = sys.argv[1], int(sys.argv[2])
 work = os.getcwd()
 env = dict(os.environ)
@@ -93,6 +93,7 @@ del served["JRUN_COMPILE_SERVER"]
 edit = [jrun, "picoedit.java", "-n", "x"]
 run(edit, served, work)  # the builder JVM builds it and starts the server
 wait_for_server(served["JRUN_CACHE_DIR"])
+settle(served["JRUN_CACHE_DIR"])  # the first run's archives (the JDK's classes') are made
 picocli = os.path.join(work, "m2/info/picocli/picocli/4.7.7/picocli-4.7.7.jar")
 rows.append(pair("deps-edit", edited(os.path.join(work, "picoedit.java"), edit, served, work),
                  ["java", "-cp", picocli, "picoedit.java", "-n", "x"], max(11, runs // 2), served, work))
