@@ -17,7 +17,7 @@ public final class OwnJvm {
      * Added for a JVM that stays up and waits (the compile server, its compilers for other JDKs):
      * a deep stack for javac, a small heap that is given back when idle.
      */
-    public static final List<String> RESIDENT = List.of("-Xss4m", "-Xms16m", "-XX:NewSize=8m", "-XX:MaxNewSize=32m",
+    public static final List<String> RESIDENT = List.of("-Xss4m", "-Xms4m", "-XX:NewSize=2m", "-XX:MaxNewSize=32m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps");
 
     private OwnJvm() {

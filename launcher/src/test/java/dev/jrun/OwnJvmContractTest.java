@@ -31,7 +31,7 @@ class OwnJvmContractTest {
         assertEquals(OwnJvm.RESIDENT, variable(sh, "jrun_resident_jvm"));
         // every JVM of jrun's it starts takes them from there (the script's own JVM policy may add C1 alone)
         String rest = sh.replaceFirst("(?m)^jrun_own_jvm='[^']*'$", "").replaceFirst("(?m)^jrun_resident_jvm='[^']*'$", "");
-        for (String option : List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xms16m", "-XX:-ShrinkHeapInSteps")) {
+        for (String option : List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xms4m", "-XX:-ShrinkHeapInSteps")) {
             assertTrue(!rest.contains(option), option + " is written in the front end outside jrun_own_jvm");
         }
     }

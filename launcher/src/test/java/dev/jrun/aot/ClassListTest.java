@@ -51,6 +51,36 @@ class ClassListTest {
     }
 
     @Test
+    void jrunsStartUpClassesAreArchivedButWhatTheyNameIsNotUnlessTheyRunAJshScript() throws Exception {
+        String boot = """
+                package dev.jrun.boot;
+                public class ScriptMain { static Object s() { return java.util.stream.Stream.of(1); } }
+                """;
+        String jsh = """
+                package dev.jrun.boot;
+                public class JshMain { static Object s() { return new java.util.concurrent.Phaser(); } }
+                """;
+        String app = """
+                public class app { public static void main(String[] a) { System.out.println(new java.util.BitSet()); } }
+                """;
+        ClassList.Scan plain = ClassList.scan(List.of(jar("plainboot", boot, jsh, app)));
+        assertTrue(plain.classes().containsAll(List.of("dev/jrun/boot/ScriptMain", "dev/jrun/boot/JshMain", "app")),
+                plain.classes().toString());
+        assertTrue(plain.jdk().contains("java/util/BitSet"), plain.jdk().toString());
+        assertFalse(plain.jdk().contains("java/util/stream/Stream") || plain.jdk().contains("java/util/concurrent/Phaser"),
+                "what jrun's own classes name is what the probe's start through them records: " + plain.jdk());
+
+        // a .jsh script's jar: its runner is its main, and what that names is the script's start
+        Files.createDirectories(dir.resolve("classes-jshboot/META-INF/jrun"));
+        Files.writeString(dir.resolve("classes-jshboot").resolve(ClassList.JSH_SCRIPT), "1 + 1\n");
+        ClassList.Scan script = ClassList.scan(List.of(jar("jshboot", boot, jsh, app)));
+        assertTrue(script.jdk().contains("java/util/concurrent/Phaser"), script.jdk().toString());
+        assertFalse(script.jdk().contains("java/util/stream/Stream"), script.jdk().toString());
+        assertEquals(dev.jrun.boot.JshMain.SCRIPT, ClassList.JSH_SCRIPT);
+        assertEquals(dev.jrun.boot.JshMain.class.getName().replace('.', '/'), ClassList.JSH_MAIN);
+    }
+
+    @Test
     void theProbeLoadsTheScannedClassesAndTheArchiveHoldsItsRecord() throws Exception {
         Path plain = jar("plain", """
                 public class plain { public static void main(String[] a) { System.out.println("hi"); } }
