@@ -47,6 +47,15 @@ class EditorSaveIT extends ScriptDir {
 
     static final String SECOND_HALF = "class edtail { }\n";
 
+    /**
+     * Versions whose in-place save paused longer than the quiet window jrun waits for (Settle,
+     * 50 ms) between its halves: the sleep is 40 ms, but a loaded machine may not wake the editor in
+     * time. Such a save looks finished, and jrun promises nothing for it (robustness.md). A gap of
+     * at most 46 ms (the window less the file times' 4 ms granularity) cannot let a half through.
+     */
+    static final java.util.Set<Integer> SLOW = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final long SLOW_NANOS = Duration.ofMillis(46).toNanos();
+
     interface Save {
         void save(Path file, int version) throws IOException, InterruptedException;
     }
@@ -60,12 +69,7 @@ class EditorSaveIT extends ScriptDir {
 
     /** As nano or vim with backupcopy=yes do, slowly: truncated, then written in two writes, with pauses. */
     static void inPlace(Path file, int version) throws IOException, InterruptedException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            Thread.sleep(10);
-            ch.write(ByteBuffer.wrap(firstHalf(version).getBytes(StandardCharsets.UTF_8)));
-            Thread.sleep(40);
-            ch.write(ByteBuffer.wrap(SECOND_HALF.getBytes(StandardCharsets.UTF_8)));
-        }
+        halves(file, version, firstHalf(version), SECOND_HALF);
     }
 
     @AfterEach
@@ -105,8 +109,8 @@ class EditorSaveIT extends ScriptDir {
             Files.writeString(part, partFirstHalf(n) + "class parttail { }\n", StandardCharsets.UTF_8);
             Files.writeString(data, "v" + n + " whole\n", StandardCharsets.UTF_8);
         }, (f, n) -> {
-            halves(part, partFirstHalf(n), "class parttail { }\n");
-            halves(data, "v" + n, " whole\n");
+            halves(part, n, partFirstHalf(n), "class parttail { }\n");
+            halves(data, n, "v" + n, " whole\n");
         }, Duration.ofSeconds(6));
     }
 
@@ -118,12 +122,16 @@ class EditorSaveIT extends ScriptDir {
     }
 
     /** Truncated, then written in two writes, with pauses. */
-    static void halves(Path file, String first, String second) throws IOException, InterruptedException {
+    static void halves(Path file, int version, String first, String second) throws IOException, InterruptedException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             Thread.sleep(10);
+            long start = System.nanoTime();
             ch.write(ByteBuffer.wrap(first.getBytes(StandardCharsets.UTF_8)));
             Thread.sleep(40);
             ch.write(ByteBuffer.wrap(second.getBytes(StandardCharsets.UTF_8)));
+            if (System.nanoTime() - start > SLOW_NANOS) {
+                SLOW.add(version);
+            }
         }
     }
 
@@ -140,6 +148,7 @@ class EditorSaveIT extends ScriptDir {
      */
     void savesDuringRuns(Pattern right, Save first, Save save, Duration phase) throws Exception {
         Path script = dir.resolve("ed.java");
+        SLOW.clear();
         first.save(script, 0);
         AtomicInteger saved = new AtomicInteger(0); // the last version wholly on disk
         AtomicInteger writing = new AtomicInteger(0); // the version being written (>= saved)
@@ -178,7 +187,9 @@ class EditorSaveIT extends ScriptDir {
             editor.join(10_000);
         }
         assertEquals(null, editorFailed.get(), "the editor failed");
-        System.out.println("EditorSaveIT " + right.pattern().replace("\n", "") + ": " + writing.get() + " saves, "
+        assertTrue(SLOW.size() <= writing.get() / 3, SLOW.size() + " of " + writing.get() + " saves paused too long to test anything");
+        System.out.println("EditorSaveIT " + right.pattern().replace("\n", "") + ": " + writing.get() + " saves ("
+                + SLOW.size() + " paused past the window), " + excused + " runs of those excused, "
                 + tally.runs + " runs: " + tally.wrong + " wrong, "
                 + tally.failed + " failed, " + tally.raw + " raw error lines");
         assertTrue(writing.get() >= 15, "the editor saved only " + writing.get() + " times");
@@ -187,6 +198,25 @@ class EditorSaveIT extends ScriptDir {
         Path sd = ServerIT.serverDir(cache());
         assertTrue(ServerIT.log(sd).contains(" built ed.java for process "), "no build by the compile server; its log:\n"
                 + ServerIT.log(sd));
+    }
+
+    private final AtomicInteger excused = new AtomicInteger();
+
+    /**
+     * A run that printed a half of a version saved slower than the window (see {@link #SLOW}), saved
+     * while it ran, and otherwise only versions saved while it ran: what jrun does not promise.
+     */
+    private static boolean excused(String out, int from, int to) {
+        Matcher v = Pattern.compile("v([0-9]+)").matcher(out);
+        boolean slowOne = false;
+        while (v.find()) {
+            int n = Integer.parseInt(v.group(1));
+            if (n < from || n > to) {
+                return false;
+            }
+            slowOne |= SLOW.contains(n);
+        }
+        return slowOne;
     }
 
     /** Runs the script for {@code phase}, one run after another, counting each. */
@@ -203,6 +233,10 @@ class EditorSaveIT extends ScriptDir {
             for (int g = 1; ok && g <= m.groupCount(); g++) {
                 int v = Integer.parseInt(m.group(g));
                 ok = v >= from && v <= to;
+            }
+            if (!ok && r.status() == 0 && excused(FaultIT.scriptOut(r), from, to)) {
+                excused.incrementAndGet();
+                continue;
             }
             tally.count(r, ok);
         }
