@@ -47,7 +47,7 @@ final class ClassList {
     /**
      * jrun's classes in every script's jar (dev.jrun.boot): archived, their references not followed
      * (they name what all their paths could use: streams, pipes, JShell; measured, a hello world's
-     * archive held 1,107 classes where its start loads 720, and mapped 1.16 times as slow on JDK 25),
+     * archive held 1,107 classes where its start loads 720, and started 1.19 times as slow on JDK 25),
      * but for a .jsh script's runner, the script's main.
      */
     static final String BOOT = "dev/jrun/boot/";
