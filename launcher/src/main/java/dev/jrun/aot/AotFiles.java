@@ -5,14 +5,12 @@ import dev.jrun.Version;
 import dev.jrun.cache.RunEnv;
 import dev.jrun.plan.Jdk;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * The builder's part of a script's class-data-sharing archive (JDK 17–23) or AOT cache (JDK 24+):
@@ -55,25 +53,15 @@ public final class AotFiles {
         List<String> dumpOptions = dumpOptions(jvmOptions);
         List<Path> jdkFiles = jdkFiles(jdk);
         MessageDigest md = Hashing.sha256();
-        Properties p = new Properties();
-        p.setProperty("java", jdk.java().toString());
-        p.setProperty("home", jdk.home().toString());
-        p.setProperty("major", Integer.toString(jdk.major()));
-        StringBuilder cp = new StringBuilder();
-        int i = 0;
         List<Path> hashed = new ArrayList<>(classpath);
         hashed.add(jdkFiles.get(0));
+        List<String> sums = new ArrayList<>();
         for (Path f : hashed) {
             // app.jar is hashed where it is being built, and named where it will be
             Path read = f.startsWith(entry) ? tmp.resolve(entry.relativize(f)) : f;
             String sum = Hashing.of(read);
-            p.setProperty("file." + i, f.toString());
-            p.setProperty("sha256." + i, sum);
+            sums.add(sum);
             md.update((f + " " + sum + "\n").getBytes(StandardCharsets.UTF_8));
-            i++;
-        }
-        for (Path f : classpath) {
-            cp.append(cp.length() == 0 ? "" : ":").append(f);
         }
         for (Path f : jdkFiles.subList(1, jdkFiles.size())) {
             md.update((f + " " + Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis() + "\n")
@@ -82,12 +70,9 @@ public final class AotFiles {
         md.update(("jrun " + Version.get() + "\noptions " + String.join(" ", dumpOptions) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         Path archive = entry.resolve("aot-" + Hashing.hex(md).substring(0, 32) + ".jsa");
-        p.setProperty("classpath", cp.toString());
-        p.setProperty("archive", archive.toString());
-        p.setProperty("options", String.join("\n", dumpOptions));
-        try (Writer w = Files.newBufferedWriter(tmp.resolve(PROPS), StandardCharsets.UTF_8)) {
-            p.store(w, "what jrun's background archive maker needs (dev.jrun.aot.AotMain)");
-        }
+        ArchiveInputs inputs = new ArchiveInputs(jdk.java(), jdk.home(), jdk.major(), classpath, dumpOptions, archive,
+                hashed, sums);
+        inputs.write(tmp.resolve(PROPS));
 
         List<Path> guarded = new ArrayList<>(classpath);
         guarded.addAll(jdkFiles);
@@ -95,7 +80,8 @@ public final class AotFiles {
         if (Files.isRegularFile(modules)) {
             guarded.add(modules);
         }
-        return new RunEnv.Archive(archive, "", guarded);
+        ArchiveFormat format = inputs.format();
+        return new RunEnv.Archive(archive, "", guarded, format.map(archive), format.quiet());
     }
 
     /** Why this entry cannot have an archive, or null if it can. */

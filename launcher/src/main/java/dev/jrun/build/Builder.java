@@ -362,7 +362,7 @@ public final class Builder {
         jvm.addAll(agentArgs);
         RunEnv.Archive aot = AotFiles.write(tmp, writer.finalDir(), plan.jdk(), jvm); // the archive's name and freshness
         // the JVM starts jrun's ScriptMain, which starts the script's main (its first argument)
-        writer.writeLaunch(jvm, new RunEnv(plan.jdk().java(), ScriptMain.class.getName(), main, plan.jdk().major(),
+        writer.writeLaunch(jvm, new RunEnv(plan.jdk().java(), ScriptMain.class.getName(), main,
                 plan.noAot(), aot, checks));
 
         Properties meta = new Properties();

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunEnvContractTest {
     /** The variables the front end reads from run.env. */
-    static final List<String> VARIABLES = List.of("jrun_java", "jrun_main", "jrun_script_main", "jrun_java_major", "jrun_noaot", "jrun_aot_file",
-            "jrun_aot_why", "jrun_complete");
+    static final List<String> VARIABLES = List.of("jrun_java", "jrun_main", "jrun_script_main", "jrun_noaot", "jrun_aot_file",
+            "jrun_aot_map", "jrun_aot_quiet", "jrun_aot_why", "jrun_complete");
     /** The functions run.env defines for it; jrun_aot_fresh only when the entry has an archive. */
     static final List<String> FUNCTIONS = List.of("jrun_valid", "jrun_aot_fresh");
 
@@ -74,7 +74,7 @@ class RunEnvContractTest {
             throws IOException {
         RunEnv.Archive aot = AotFiles.write(entry, entry, jdk, javaArgs);
         Files.writeString(entry.resolve(Entry.ARGS), ArgFile.format(javaArgs));
-        Files.writeString(entry.resolve(Entry.ENV), new RunEnv(jdk.java(), "dev.jrun.boot.ScriptMain", main, jdk.major(), noAot, aot, checks).render());
+        Files.writeString(entry.resolve(Entry.ENV), new RunEnv(jdk.java(), "dev.jrun.boot.ScriptMain", main, noAot, aot, checks).render());
         return entry.resolve(Entry.ENV);
     }
 
@@ -182,7 +182,7 @@ class RunEnvContractTest {
         assertTrue(contract.containsAll(read), "the front end reads " + read + "; this contract covers " + contract
                 + ": add the new names to the test and to what the builder writes");
         assertTrue(read.containsAll(List.of("jrun_java", "jrun_main", "jrun_valid", "jrun_aot_file", "jrun_aot_fresh",
-                "jrun_java_major", "jrun_noaot")), "found " + read);
+                "jrun_aot_quiet", "jrun_noaot")), "found " + read);
     }
 
     @Test
@@ -207,10 +207,12 @@ class RunEnvContractTest {
         assertEquals(jdk.java().toString(), s.variables().get("jrun_java"));
         assertEquals("dev.jrun.boot.ScriptMain", s.variables().get("jrun_main"));
         assertEquals("pkg.Main$Inner", s.variables().get("jrun_script_main"));
-        assertEquals("21", s.variables().get("jrun_java_major"));
         assertEquals("", s.variables().get("jrun_noaot"));
         String aot = s.variables().get("jrun_aot_file");
         assertTrue(aot.startsWith(entry + "/aot-") && aot.endsWith(".jsa"), aot);
+        // JDK 21: a class-data-sharing archive (24 and later: an AOT cache, ArchiveFormatTest)
+        assertEquals("-XX:SharedArchiveFile=" + aot, s.variables().get("jrun_aot_map"));
+        assertEquals("-Xlog:cds*=off", s.variables().get("jrun_aot_quiet"));
         assertEquals("", s.variables().get("jrun_aot_why"));
         assertEquals(0, s.functions().get("jrun_valid"));
         assertEquals(-1, s.functions().get("jrun_aot_fresh"), "defined, not run: no archive yet");
@@ -223,6 +225,7 @@ class RunEnvContractTest {
         Sourced s = source(runEnv, entry, script, Map.of());
         assertEquals("1", s.variables().get("jrun_noaot"));
         assertEquals("", s.variables().get("jrun_aot_file"));
+        assertEquals("", s.variables().get("jrun_aot_map"));
         assertEquals("//JAVA_OPTIONS sets -Xshare:off", s.variables().get("jrun_aot_why"));
         assertEquals(null, s.functions().get("jrun_aot_fresh"));
         assertEquals(0, s.functions().get("jrun_valid"));

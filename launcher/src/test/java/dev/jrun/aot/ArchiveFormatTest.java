@@ -1,0 +1,42 @@
+package dev.jrun.aot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArchiveFormatTest {
+    private final Path archive = Path.of("/c/entries/e/b-1/aot-x.jsa");
+
+    @Test
+    void jdk17To23MapAClassDataSharingArchive() {
+        for (int major : new int[] {17, 21, 23}) {
+            ArchiveFormat f = ArchiveFormat.of(major);
+            assertEquals(ArchiveFormat.CDS, f);
+            assertEquals("-XX:SharedArchiveFile=" + archive, f.map(archive));
+            assertEquals(List.of("-XX:+VerifySharedSpaces", "-Xshare:on", "-XX:SharedArchiveFile=" + archive), f.strict(archive));
+            assertEquals("-Xlog:cds*=off", f.quiet());
+        }
+    }
+
+    @Test
+    void jdk24AndLaterMapItAsAnAotCache() {
+        for (int major : new int[] {24, 25, 30}) {
+            ArchiveFormat f = ArchiveFormat.of(major);
+            assertEquals(ArchiveFormat.AOT_CACHE, f);
+            assertEquals("-XX:AOTCache=" + archive, f.map(archive));
+            assertEquals(List.of("-XX:+VerifySharedSpaces", "-XX:AOTMode=on", "-XX:AOTCache=" + archive), f.strict(archive));
+            assertEquals("-Xlog:aot*=off,cds*=off", f.quiet());
+        }
+    }
+
+    @Test
+    void bothAreDumpedAlikeAndNeverAotLinked() {
+        Path list = Path.of("/c/l.classlist");
+        List<String> expected = List.of("-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + archive,
+                "-XX:+VerifySharedSpaces");
+        assertEquals(expected, ArchiveFormat.CDS.dump(list, archive));
+        assertEquals(expected, ArchiveFormat.AOT_CACHE.dump(list, archive));
+    }
+}
