@@ -3,7 +3,7 @@
 #   deps-first   first run (resolve with a warm local repository + compile + run), the script's cache
 #                cleared before each run: jrun vs JBang (dev.jbang:jbang-cli from Maven Central)
 #   deps-cached  cached run: jrun vs plain `java -cp pico.jar:picocli.jar pico`
-#   deps-edit    the run after an edit (a comment line appended), the compile server warm: jrun vs
+#   deps-edit    the run 100 ms after an edit (a comment line appended), the compile server warm: jrun vs
 #                `java -cp picocli.jar picoedit.java` (the source launcher, which compiles every run)
 # The first two run with JRUN_COMPILE_SERVER=off (deps-first deletes the cache every run, and a
 # server warming up in the background would overlap the timed runs).
