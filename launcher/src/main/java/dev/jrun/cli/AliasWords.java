@@ -25,19 +25,24 @@ public final class AliasWords {
     private AliasWords() {
     }
 
-    /** {@code [--offline] [--fresh] [--verbose] -- N ARGS...}: ARGS is the command line, ARGS[N] the name. */
+    /**
+     * {@code [--offline] [--fresh] [--verbose] [--catalog FILE|URL] -- N ARGS...}: ARGS is the command
+     * line, ARGS[N] the name.
+     */
     public static void main(String[] argv) {
         int status;
         boolean verbose = false;
         try {
             boolean offline = false;
             boolean fresh = false;
+            String catalog = null;
             int i = 0;
             for (; i < argv.length && !argv[i].equals("--"); i++) {
                 switch (argv[i]) {
                     case "--offline" -> offline = true;
                     case "--fresh" -> fresh = true;
                     case "--verbose" -> verbose = true;
+                    case "--catalog" -> catalog = i + 1 < argv.length ? argv[++i] : null;
                     default -> { }
                 }
             }
@@ -46,7 +51,7 @@ public final class AliasWords {
             }
             int at = Integer.parseInt(argv[i + 1]);
             List<String> args = Arrays.asList(argv).subList(i + 2, argv.length);
-            Optional<List<String>> words = words(args, at, offline, fresh, verbose);
+            Optional<List<String>> words = words(args, at, CatalogLoader.current(offline, fresh, catalog), verbose);
             if (words.isEmpty()) {
                 System.exit(Main.run(args.toArray(String[]::new))); // the CLI's one-line error (and did-you-mean)
             }
@@ -64,12 +69,12 @@ public final class AliasWords {
     }
 
     /** The command line {@code args} stands for, if {@code args[at]} is an alias. */
-    static Optional<List<String>> words(List<String> args, int at, boolean offline, boolean fresh, boolean verbose) {
+    static Optional<List<String>> words(List<String> args, int at, CatalogLoader catalogs, boolean verbose) {
         String name = args.get(at);
         if (Files.exists(Path.of(name)) || !AliasResolver.looksLikeAlias(name)) {
             return Optional.empty();
         }
-        Optional<Resolved> found = new AliasResolver(CatalogLoader.current(offline, fresh)).find(name);
+        Optional<Resolved> found = new AliasResolver(catalogs).find(name);
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -38,6 +38,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-o", "--offline"}, description = "Use no network: dependencies must be in the local repository.")
     boolean offline;
 
+    @Option(names = "--catalog", paramLabel = "FILE|URL", description = "Look an alias NAME up in this catalog only,"
+            + " instead of the jbang-catalog.json files here and the user's.")
+    String catalog;
+
     @Option(names = "-D", paramLabel = "NAME=VALUE", description = "Fills in $${NAME} in //DEPS, //REPOS and //MANIFEST.")
     List<String> defines = new ArrayList<>();
 
@@ -103,7 +107,7 @@ final class BuildCommand implements Callable<Integer> {
 
     /** jrun build NAME, NAME no file: the front end builds an alias; here, one it did not find, or its near miss. */
     private void alias() {
-        CatalogLoader loader = CatalogLoader.current(offline, fresh);
+        CatalogLoader loader = CatalogLoader.current(offline, fresh, catalog);
         AliasResolver resolver = new AliasResolver(loader);
         java.util.Optional<Resolved> found = resolver.find(script);
         if (found.isPresent()) {

@@ -30,19 +30,28 @@ final class CatalogLoader implements Lookup {
     private final boolean offline;
     private final boolean fresh;
     private final TrustGate trust;
+    /** --catalog: the one catalog unqualified aliases are looked up in (a path or a URL), or null. */
+    private final String only;
     private final Map<String, Catalog> loaded = new HashMap<>();
     private List<Catalog> local;
 
-    CatalogLoader(Environment env, boolean offline, boolean fresh) {
+    CatalogLoader(Environment env, boolean offline, boolean fresh, String only) {
         this.env = env;
         this.files = CatalogFiles.of(env.vars(), env.home());
         this.offline = offline;
         this.fresh = fresh;
         this.trust = new TrustGate(env);
+        this.only = only == null || only.isEmpty() ? null
+                : RemoteUrl.isUrl(only) ? only : env.dir().resolve(only).toAbsolutePath().normalize().toString();
     }
 
     static CatalogLoader current(boolean offline, boolean fresh) {
-        return new CatalogLoader(Environment.current(), offline, fresh);
+        return current(offline, fresh, null);
+    }
+
+    /** With {@code catalog} (--catalog FILE|URL, or null): the catalog used instead of the files here and the user's. */
+    static CatalogLoader current(boolean offline, boolean fresh, String catalog) {
+        return new CatalogLoader(Environment.current(), offline, fresh, catalog);
     }
 
     CatalogFiles files() {
@@ -51,6 +60,9 @@ final class CatalogLoader implements Lookup {
 
     @Override
     public List<Catalog> local() {
+        if (local == null && only != null) {
+            local = List.of(load(only));
+        }
         if (local == null) {
             local = new ArrayList<>();
             List<String> ignored = new ArrayList<>();

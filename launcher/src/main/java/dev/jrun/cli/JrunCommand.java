@@ -69,6 +69,10 @@ public final class JrunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--offline"}, description = "Use no network: dependencies must be in the local repository.")
     boolean offline;
 
+    @Option(names = "--catalog", paramLabel = "FILE|URL", description = "Look an alias NAME up in this catalog only,"
+            + " instead of the jbang-catalog.json files here and the user's.")
+    String catalog;
+
     @Option(names = "--no-aot", description = "Do not start the script from a class-data-sharing archive or AOT cache.")
     boolean noAot;
 
@@ -186,7 +190,7 @@ public final class JrunCommand implements Callable<Integer> {
      * likely stands for.
      */
     private int alias() throws java.io.IOException {
-        CatalogLoader loader = CatalogLoader.current(offline, fresh);
+        CatalogLoader loader = CatalogLoader.current(offline, fresh, catalog);
         AliasResolver resolver = new AliasResolver(loader);
         Optional<Resolved> found = resolver.find(script);
         if (found.isPresent()) {
@@ -216,7 +220,7 @@ public final class JrunCommand implements Callable<Integer> {
         List<String> aliasArgs = List.of();
         boolean aliased = false;
         if (!Files.exists(file) && AliasResolver.looksLikeAlias(script)) {
-            AliasResolver resolver = new AliasResolver(CatalogLoader.current(offline, fresh));
+            AliasResolver resolver = new AliasResolver(CatalogLoader.current(offline, fresh, catalog));
             Optional<Resolved> found = resolver.find(script);
             if (found.isPresent()) {
                 Resolved r = found.get();

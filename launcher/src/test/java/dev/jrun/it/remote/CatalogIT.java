@@ -118,6 +118,32 @@ class CatalogIT extends ScriptDir {
         assertTrue(nearer.out().startsWith("hello nearer x=null"), nearer.toString());
     }
 
+    /** JBang's run option --catalog FILE|URL: that catalog instead of the ones here and the user's. */
+    @Test
+    void catalogOptionLooksTheNameUpInThatCatalogOnly() throws IOException {
+        write("tools/hello.java", HELLO);
+        write("jbang-catalog.json", "{\"aliases\": {\"hi\": {\"script-ref\": \"tools/hello.java\", \"arguments\": [\"here\"]},"
+                + " \"onlyhere\": {\"script-ref\": \"tools/hello.java\"}}}");
+        write("elsewhere/cat.json", "{\"aliases\": {\"hi\": {\"script-ref\": \"../tools/hello.java\","
+                + " \"arguments\": [\"there\"]}}}");
+        Jrun.Result there = j("--catalog", "elsewhere/cat.json", "hi", "u").run();
+        ok(there);
+        assertTrue(there.out().startsWith("hello there,u x=null"), there.toString());
+        Jrun.Result eq = j("--catalog=" + dir.resolve("elsewhere/cat.json"), "hi").run();
+        assertTrue(eq.out().startsWith("hello there x=null"), eq.toString());
+        ok(j("build", "--catalog", "elsewhere/cat.json", "hi").run());
+        assertTrue(j("hi").run().out().startsWith("hello here x=null"), "without it, the nearest catalog");
+        oneError(j("--catalog", "elsewhere/cat.json", "onlyhere").run(), 3, "onlyhere", "no alias onlyhere");
+        oneError(j("--catalog", "elsewhere/none.json", "hi").run(), 2, "elsewhere/none.json: no such file");
+        // served: trusted first, as every remote catalog
+        files.put("/c/hello.java", HELLO);
+        files.put("/c/jbang-catalog.json", "{\"aliases\": {\"hi\": {\"script-ref\": \"hello.java\", \"arguments\": [\"served\"]}}}");
+        assertEquals(9, j("--catalog", base() + "/c/jbang-catalog.json", "hi").run().status());
+        ok(j("trust", "add", base() + "/").run());
+        Jrun.Result served = j("--catalog", base() + "/c/jbang-catalog.json", "hi").run();
+        assertTrue(served.out().startsWith("hello served x=null"), served.toString());
+    }
+
     @Test
     void anUnknownNameWithoutCatalogsIsStillNoSuchFile() {
         Jrun.Result r = j("nothing").run();
