@@ -19,7 +19,9 @@ import java.util.Set;
  * .jbang/jbang-catalog.json in the working directory and each one above it), the user's own
  * ({@code $XDG_CONFIG_HOME/jrun/jbang-catalog.json}, else {@code ~/.config/jrun/}; private, where
  * {@code jrun catalog add} and {@code jrun alias add} write by default), and JBang's
- * ({@code ~/.jbang/jbang-catalog.json}, read only). Writes are atomic (a temporary file renamed).
+ * ({@code ~/.jbang/jbang-catalog.json}, read only). Writes are atomic (a temporary file renamed),
+ * and a change ({@link #update}) is made to the file as it is under a lock, so that two at once
+ * (two {@code jrun alias add}) both land.
  */
 public final class CatalogFiles {
     private final Path user;
@@ -125,6 +127,49 @@ public final class CatalogFiles {
         } catch (IOException e) {
             throw new JrunException(ExitCode.USAGE, "catalog " + abs + ": cannot read it: " + e.getMessage()
                     + "; check its permissions");
+        }
+    }
+
+    /**
+     * Changes the catalog in {@code file} (an empty one if there is none yet) and writes it: read and
+     * written under an exclusive lock, so that a change made meanwhile by another jrun is not lost.
+     * The lock is a file of the user's own ({@code locks/} beside the user's catalog, named by the
+     * catalog's path), not one beside a project's catalog, which would show in its repository.
+     * {@code change} may throw, to refuse the change as the file is now. Returns what was written.
+     */
+    public Catalog update(Path file, java.util.function.UnaryOperator<Catalog> change) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path locks = user.getParent().resolve("locks");
+        Path lock = locks.resolve(dev.jrun.Hashing.of(abs.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32)
+                + ".lock");
+        synchronized (CatalogFiles.class) { // (a file lock is the process's: threads of one wait here)
+            try {
+                Files.createDirectories(locks, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                        java.nio.channels.FileLock held = ch.lock()) {
+                    Catalog now = read(abs);
+                    pauseForTests();
+                    Catalog changed = change.apply(now);
+                    write(changed);
+                    return changed;
+                }
+            } catch (IOException e) {
+                throw new JrunException(ExitCode.USAGE, "catalog " + abs + ": cannot lock it for a change (" + lock + ": "
+                        + e.getMessage() + "); check the permissions of " + locks.getParent());
+            }
+        }
+    }
+
+    /** JRUN_TEST_CATALOG_PAUSE=MILLIS: a pause between the read and the write, so that a test's changes overlap. */
+    private static void pauseForTests() {
+        String ms = System.getenv("JRUN_TEST_CATALOG_PAUSE");
+        if (ms != null && ms.matches("[0-9]{1,4}")) {
+            try {
+                Thread.sleep(Long.parseLong(ms));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

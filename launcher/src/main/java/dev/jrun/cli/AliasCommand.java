@@ -119,10 +119,6 @@ public final class AliasCommand implements Callable<Integer> {
             if (!n.matches(Catalog.NAME)) {
                 throw Main.usage("'" + n + "' cannot be an alias's name (a letter, then letters, digits, - or _)");
             }
-            if (target.aliases().containsKey(n) && !force) {
-                throw Main.usage(n + " is an alias of " + target.location() + " already (" + target.aliases().get(n).scriptRef()
-                        + "); replace it with --force, or choose another --name");
-            }
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("script-ref", ref);
             if (desc != null) {
@@ -146,7 +142,14 @@ public final class AliasCommand implements Callable<Integer> {
             if (main != null) {
                 a.put("main", main);
             }
-            files.write(target.withAlias(n, a));
+            String alias = n;
+            files.update(target.file(), now -> {
+                if (now.aliases().containsKey(alias) && !force) {
+                    throw Main.usage(alias + " is an alias of " + now.location() + " already ("
+                            + now.aliases().get(alias).scriptRef() + "); replace it with --force, or choose another --name");
+                }
+                return now.withAlias(alias, a);
+            });
             System.err.println("jrun: added alias " + n + " -> " + ref + " to " + target.location());
             return 0;
         }
@@ -246,7 +249,13 @@ public final class AliasCommand implements Callable<Integer> {
                 throw new JrunException(ExitCode.USAGE, "no alias " + name + (target == null ? " in the catalogs here"
                         : " in " + target.location()) + "; see jrun alias list");
             }
-            files.write(target.withoutAlias(name));
+            files.update(target.file(), now -> {
+                if (!now.aliases().containsKey(name)) {
+                    throw new JrunException(ExitCode.USAGE, "no alias " + name + " in " + now.location()
+                            + " (removed meanwhile); see jrun alias list");
+                }
+                return now.withoutAlias(name);
+            });
             System.err.println("jrun: removed alias " + name + " from " + target.location());
             return 0;
         }

@@ -85,7 +85,8 @@ public final class CatalogCommand implements Callable<Integer> {
             CatalogFiles files = loader.files();
             Catalog target = target(files, file);
             String desc = description != null ? description : read.description();
-            files.write(target.withCatalog(n, where, desc));
+            String named = n;
+            files.update(target.file(), now -> now.withCatalog(named, where, desc));
             System.err.println("jrun: added catalog " + n + " (" + where + ", " + read.aliases().size() + " aliases) to "
                     + target.location() + "; run its aliases as ALIAS@" + n);
             return 0;
@@ -154,7 +155,13 @@ public final class CatalogCommand implements Callable<Integer> {
                 throw new JrunException(ExitCode.USAGE, "no catalog " + name + " in " + target.location()
                         + "; see jrun catalog list");
             }
-            files.write(target.withoutCatalog(name));
+            files.update(target.file(), now -> {
+                if (!now.catalogs().containsKey(name)) {
+                    throw new JrunException(ExitCode.USAGE, "no catalog " + name + " in " + now.location()
+                            + " (removed meanwhile); see jrun catalog list");
+                }
+                return now.withoutCatalog(name);
+            });
             System.err.println("jrun: removed catalog " + name + " from " + target.location());
             return 0;
         }

@@ -201,6 +201,31 @@ class CatalogIT extends ScriptDir {
         assertTrue(j("far", "z").run().out().startsWith("hello z x=null"));
     }
 
+    /** Several jrun alias add at once (into one catalog): each reads and writes it under a lock, and none is lost. */
+    @Test
+    void concurrentAliasAddsAllLand() throws Exception {
+        write("tools/hello.java", HELLO);
+        write("jbang-catalog.json", "{\"aliases\": {}}");
+        int n = 6;
+        java.util.List<Process> adds = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // (each pauses 400 ms between reading the catalog and writing it: unlocked, they would overlap)
+            adds.add(j("alias", "add", "--name", "a" + i, "tools/hello.java", "arg" + i)
+                    .env("JRUN_TEST_CATALOG_PAUSE", "400").builder()
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+        }
+        for (Process p : adds) {
+            assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "alias add ended");
+            assertEquals(0, p.exitValue());
+        }
+        String catalog = Files.readString(dir.resolve("jbang-catalog.json"));
+        for (int i = 0; i < n; i++) {
+            assertTrue(catalog.contains("\"a" + i + "\""), "a" + i + " in " + catalog);
+        }
+        assertTrue(j("a3").run().out().startsWith("hello arg3 x=null"));
+        oneError(j("alias", "add", "--name", "a3", "tools/hello.java").run(), 2, "a3 is an alias of", "--force");
+    }
+
     @Test
     void nameAtOrgReadsTheOrgsJbangCatalogOnGithub() {
         files.put("/acme/jbang-catalog/blob/HEAD/jbang-catalog.json",
