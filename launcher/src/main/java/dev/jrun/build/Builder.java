@@ -65,11 +65,15 @@ public final class Builder {
     }
 
     /**
-     * How many times a script is read for one build: one that changed while it was built (or whose
-     * build failed while it changed) is read again, up to this many reads in all; the version read
-     * last then builds and runs.
+     * How many times a script whose build failed while it changed is read: up to this many reads in
+     * all, then the failure is reported. A build during which an input changed is never published
+     * (it may have read the first half of an in-place save): it is read again, past this count too,
+     * until {@link #CHANGING_FOR} has passed; then it is an error.
      */
     static final int MAX_READS = 3;
+
+    /** How long the inputs may keep changing under one build before it gives up (saved over and over). */
+    static final java.time.Duration CHANGING_FOR = java.time.Duration.ofSeconds(10);
 
     /**
      * Makes the entry at {@code entryDir} current for the script at {@code scriptPath}, or, when the
@@ -79,8 +83,10 @@ public final class Builder {
      * what is hashed is exactly what is compiled and recorded. An attempt during which the script,
      * a //SOURCES or //FILES file or a file javac read changed is not published: the new versions
      * are read and built instead, and so is one that fails (a compile error, a bad directive) while
-     * the script has changed since it was read: an editor's save is not the user's error. At most
-     * {@link #MAX_READS} reads in all; the last one is published whatever happens to the files after it.
+     * the script has changed since it was read: an editor's save is not the user's error (up to
+     * {@link #MAX_READS} reads). Only an attempt whose inputs held still is published; one that saw
+     * them change is read again, for at least {@link #MAX_READS} attempts and {@link #CHANGING_FOR},
+     * then the build fails with an error that says so.
      *
      * @param entryDir the entry directory the front end named: ROOT/entries/SCRIPTHASH-VARIANT[-LOCK]
      * @param name     the script's name in messages
@@ -89,12 +95,18 @@ public final class Builder {
      */
     public Built build(Path entryDir, Path scriptPath, String name) throws IOException {
         boolean file = !Script.looksLikeCoordinates(scriptPath.toString()) && !scriptPath.toString().endsWith(".jar");
+        long giveUp = System.nanoTime() + CHANGING_FOR.toNanos();
         for (int reads = 1;; reads++) {
             Script script = Script.looksLikeCoordinates(scriptPath.toString()) ? Script.coordinates(scriptPath.toString())
                     : !file ? Script.jar(scriptPath, name) : Script.read(scriptPath, name);
             try {
-                return build(entryDir, script, name, file && reads < MAX_READS);
+                return build(entryDir, script, name, file);
             } catch (ChangedWhileBuilt e) {
+                if (reads >= MAX_READS && System.nanoTime() - giveUp > 0) {
+                    throw new JrunException(ExitCode.SCRIPT, name + ": it, or a file it reads, changed under each of " + reads
+                            + " builds in " + CHANGING_FOR.toSeconds() + " s (saved over and over); run it again once it is"
+                            + " saved");
+                }
                 say("the script or a file it reads changed while it was built: reading it again");
             } catch (JrunException e) {
                 if (!file || reads >= MAX_READS || !(e.status() == ExitCode.SCRIPT || e.status() == ExitCode.COMPILE

@@ -200,6 +200,53 @@ class EditorSaveIT extends ScriptDir {
                 + ServerIT.log(sd));
     }
 
+    /**
+     * A //FILES file saved in place over and over, with no pause between saves, while one build
+     * runs: every attempt sees it change, and none is published (each may hold a first half); after
+     * 10 s the build ends with jrun's one-line error, status 3. Once the saves stop, the run prints
+     * the last version, whole.
+     */
+    @Test
+    void aFileSavedUnderEveryBuildIsNeverPublishedHalfAndEndsInAnError() throws Exception {
+        Files.writeString(dir.resolve("ed.java"), """
+                //FILES data.txt
+                public class ed {
+                    public static void main(String[] a) throws Exception {
+                        try (var in = ed.class.getResourceAsStream("/data.txt")) {
+                            System.out.println(new String(in.readAllBytes(), "UTF-8").trim());
+                        }
+                    }
+                }
+                """, StandardCharsets.UTF_8);
+        Path data = dir.resolve("data.txt");
+        Files.writeString(data, "v0 whole\n", StandardCharsets.UTF_8);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger last = new AtomicInteger();
+        Thread editor = new Thread(() -> {
+            try {
+                for (int n = 1; !stop.get(); n++) {
+                    halves(data, n, "v" + n, " whole\n");
+                    last.set(n);
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "editor");
+        editor.start();
+        Jrun.Result r;
+        try {
+            r = jrun("ed.java").timeout(Duration.ofMinutes(2)).run();
+        } finally {
+            stop.set(true);
+            editor.join(10_000);
+        }
+        assertEquals(3, r.status(), r.toString());
+        assertEquals(1, r.err().lines().count(), r.toString());
+        assertTrue(r.err().startsWith("jrun: error: ed.java: it, or a file it reads, changed under each of "), r.err());
+        assertTrue(r.err().contains("run it again once it is saved"), r.err());
+        assertEquals("v" + last.get() + " whole\n", jrun("ed.java").run().out());
+    }
+
     private final AtomicInteger excused = new AtomicInteger();
 
     /**
