@@ -34,11 +34,7 @@ record ArchiveInputs(Path java, Path home, int major, List<Path> classpath, List
 
     /** The class path as the JVM's -cp takes it. */
     String classpathOption() {
-        List<String> parts = new ArrayList<>();
-        for (Path p : classpath) {
-            parts.add(p.toString());
-        }
-        return String.join(":", parts);
+        return String.join(":", classpath.stream().map(Path::toString).toList());
     }
 
     /** Reads an entry's {@value AotFiles#PROPS}; gone (removed, or unreadable): {@link EntryGone}. */

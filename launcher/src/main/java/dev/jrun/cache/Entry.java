@@ -15,7 +15,7 @@ import java.util.Properties;
  * after it is published, and a one-line file {@value #CURRENT} naming the build that runs:
  * <pre>
  *   current            "b-ID": the build the front end runs, replaced in one rename
- *   b-ID/run.env       what the front end sources: java, main class, jrun_valid, ...; ends with jrun_complete=1
+ *   b-ID/run.env       what the front end sources: java, main class, jrun_valid, ...; ends with jrun_complete=N (COMPLETE)
  *   b-ID/java.args     the JVM options and class path (a java @argfile)
  *   b-ID/app.jar       the compiled script, its sources and resources
  *   b-ID/lib/*.jar     the dependency jars: links to verified copies in ROOT/jars (see {@link JarStore})
@@ -39,8 +39,13 @@ public record Entry(Path dir) {
     public static final String DIRS_STAMP = "dirs.stamp";
     /** See {@link dev.jrun.plan.Check.PolicyUnchanged}: its time is from before the policy was read. */
     public static final String POLICY_STAMP = "policy.stamp";
-    /** The last line of a complete run.env: the front end trusts no run.env without it. */
-    public static final String COMPLETE = "jrun_complete=1";
+    /**
+     * The last line of a complete run.env: the front end trusts no run.env without it. Its value is
+     * the run.env format's version, raised when the front end reads a name an older run.env does not
+     * set (2: {@code jrun_aot_map}, {@code jrun_aot_quiet}), so that an older build is rebuilt, not
+     * run with a name unset.
+     */
+    public static final String COMPLETE = "jrun_complete=2";
 
     /** The build {@value #CURRENT} names, if it names one that exists. */
     public Optional<Path> current() {

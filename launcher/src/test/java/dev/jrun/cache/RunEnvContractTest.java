@@ -190,6 +190,9 @@ class RunEnvContractTest {
         String frontEnd = Files.readString(FrontEndShell.FILE);
         assertTrue(frontEnd.contains(". \"$entry/" + Entry.ENV + "\""), "sources $entry/" + Entry.ENV);
         assertTrue(frontEnd.contains("\"@$entry/" + Entry.ARGS + "\""), "passes @$entry/" + Entry.ARGS);
+        String version = Entry.COMPLETE.substring(Entry.COMPLETE.indexOf('=') + 1);
+        assertTrue(frontEnd.contains(". \"$entry/" + Entry.ENV + "\" && [ \"$jrun_complete\" = " + version + " ]"),
+                "takes a run.env as complete only with the builder's " + Entry.COMPLETE);
     }
 
     // ---- the builder's side, read back ---------------------------------------------------------------
