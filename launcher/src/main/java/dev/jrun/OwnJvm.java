@@ -15,10 +15,12 @@ public final class OwnJvm {
 
     /**
      * Added for a JVM that stays up and waits (the compile server, its compilers for other JDKs):
-     * a deep stack for javac, a small heap that is given back when idle.
+     * a deep stack for javac, a small heap that is given back when idle, and javac's JavacTaskPool
+     * (dev.jrun.compile.KeptContexts), which needs its package exported.
      */
     public static final List<String> RESIDENT = List.of("-Xss4m", "-Xms4m", "-XX:NewSize=2m", "-XX:MaxNewSize=32m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps");
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED");
 
     private OwnJvm() {
     }

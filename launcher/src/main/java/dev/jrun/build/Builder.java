@@ -320,7 +320,8 @@ public final class Builder {
             main = compiled.main();
             compiled.read().forEach(f -> say("read " + f.file() + " (a class of the program from its source root)"));
             say("compiled " + script.name() + " with JDK " + plan.jdk().version() + " in "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+                    + (System.nanoTime() - start) / 1_000_000 + " ms"
+                    + (compiled.kept() ? ", in a javac context kept from an earlier build" : ""));
             JarWriter.write(tmp.resolve(Entry.JAR), classes, plan.inputs().resources(), main, manifest(plan, main),
                     BootClasses.read());
             CacheRoot.deleteTree(classes);

@@ -20,8 +20,9 @@ import java.util.Properties;
  * @param read   the files javac found on the source path and read, with the hash of what it read
  * @param absent files that did not exist and would have been compiled had they existed: a class
  *               the program names, in a package directory javac looked into
+ * @param kept   whether javac ran in a context kept from an earlier compile ({@link KeptContexts})
  */
-public record CompileResult(String main, List<ReadFile> read, List<Path> absent) {
+public record CompileResult(String main, List<ReadFile> read, List<Path> absent, boolean kept) {
 
     /** A source file javac read: where, and the SHA-256 of its bytes as sha256sum prints it. */
     public record ReadFile(Path file, String sha256) {
@@ -55,6 +56,9 @@ public record CompileResult(String main, List<ReadFile> read, List<Path> absent)
         for (int i = 0; i < absent.size(); i++) {
             p.setProperty("compile.absent." + i, absent.get(i).toString());
         }
+        if (kept) {
+            p.setProperty("compile.kept", "true");
+        }
     }
 
     /** From a build's metadata; a build of an older jrun (none recorded) read nothing. */
@@ -71,7 +75,8 @@ public record CompileResult(String main, List<ReadFile> read, List<Path> absent)
         for (int i = 0; i < m; i++) {
             absent.add(Path.of(p.getProperty("compile.absent." + i)));
         }
-        return new CompileResult(p.getProperty("compile.main", ""), List.copyOf(read), List.copyOf(absent));
+        return new CompileResult(p.getProperty("compile.main", ""), List.copyOf(read), List.copyOf(absent),
+                Boolean.parseBoolean(p.getProperty("compile.kept")));
     }
 
     /** Does the compile depend on files beside the script that no directive names? */

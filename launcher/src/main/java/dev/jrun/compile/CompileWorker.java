@@ -25,9 +25,12 @@ public final class CompileWorker {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         AtomicLong jobs = new AtomicLong();
+        Compiler.keepContexts();
         Thread trim = new Thread(() -> {
-            // like the server: what the compiles left is given back once it waits
+            // like the server: what the compiles left is given back once it waits, and javac's
+            // kept contexts after two minutes without a compile
             long seen = 0;
+            int idleRounds = 0;
             while (true) {
                 try {
                     Thread.sleep(5000);
@@ -35,6 +38,10 @@ public final class CompileWorker {
                     return;
                 }
                 long now = jobs.get();
+                idleRounds = now == seen ? idleRounds + 1 : 0;
+                if (idleRounds >= KEEP_CONTEXTS_ROUNDS && Compiler.dropKeptContexts() > 0) {
+                    System.gc();
+                }
                 if (now == seen && now > 0 && now != trimmed) {
                     trimmed = now;
                     System.gc();
@@ -52,6 +59,8 @@ public final class CompileWorker {
     }
 
     private static long trimmed;
+    /** Two minutes, in the trim thread's rounds of five seconds (the server's KEEP_CONTEXTS). */
+    private static final int KEEP_CONTEXTS_ROUNDS = 24;
 
     private static int compile(String[] job) throws IOException {
         boolean verbose = job[3].equals("verbose");

@@ -46,6 +46,21 @@ public final class Compiler {
     /** javac (stateless: every compile has a task and a file manager of its own), looked up once a JVM. */
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
+    /**
+     * From now on, keeps javac contexts between this JVM's compiles (a compile server's), where it
+     * may ({@link KeptContexts}); says whether it does.
+     */
+    public static boolean keepContexts() {
+        return KeptContexts.enable();
+    }
+
+    /** Forgets the javac contexts kept (an idle server gives their memory back); how many there were. */
+    public static int dropKeptContexts() {
+        int n = KeptContexts.size();
+        KeptContexts.drop();
+        return n;
+    }
+
     /** @param err where javac's diagnostics go: errors, warnings and notes, as javac shows them */
     public Compiler(PrintStream err) {
         this.err = err;
@@ -67,70 +82,106 @@ public final class Compiler {
                 || o.startsWith("--source-path="));
         Path root = ownSourcePath ? null : SourceRoot.of(script);
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
-        try (StandardJavaFileManager standard = javac.getStandardFileManager(diags, Locale.getDefault(),
-                StandardCharsets.UTF_8)) {
-            standard.setLocation(StandardLocation.CLASS_OUTPUT, List.of(req.classes().toFile()));
-            List<File> cp = req.classpath().stream().map(p -> p.toFile()).toList();
-            standard.setLocation(StandardLocation.CLASS_PATH, cp);
-            List<String> options = new ArrayList<>();
-            if (root != null) {
-                // the classes the script names and does not define: from source files under its
-                // root, compiled with it (a class file on the class path does not hide them), as java does
-                standard.setLocation(StandardLocation.SOURCE_PATH, List.of(root.toFile()));
-                options.addAll(List.of("-Xprefer:source", "-implicit:class"));
-            } else if (!ownSourcePath) {
-                standard.setLocation(StandardLocation.SOURCE_PATH, List.of());
-            }
-            options.addAll(req.options());
-            Path displayDir = root == null ? null : relativeRoot(name, script.dir(), root);
-            Script hint = root == null && !ownSourcePath ? script : null;
-            ScriptFileManager files = new ScriptFileManager(standard, root, displayDir);
-            List<SourceObject> units = req.units().stream().map(SourceObject::new).toList();
-            JavacTask task;
-            try {
-                task = (JavacTask) javac.getTask(null, files, diags, options, null, units);
-            } catch (IllegalArgumentException e) {
-                throw new JrunException(ExitCode.SCRIPT, name + ": javac rejects an option: "
-                        + e.getMessage() + "; check //COMPILE_OPTIONS");
-            }
-            List<CompilationUnitTree> parsed = new ArrayList<>();
-            task.addTaskListener(new TaskListener() {
-                @Override
-                public void finished(TaskEvent e) {
-                    if (e.getKind() == TaskEvent.Kind.PARSE && e.getCompilationUnit() != null) {
-                        parsed.add(e.getCompilationUnit());
+        List<String> options = new ArrayList<>();
+        if (root != null) {
+            // the classes the script names and does not define: from source files under its
+            // root, compiled with it (a class file on the class path does not hide them), as java does
+            options.addAll(List.of("-Xprefer:source", "-implicit:class"));
+        }
+        options.addAll(req.options());
+        Path displayDir = root == null ? null : relativeRoot(name, script.dir(), root);
+        Script hint = root == null && !ownSourcePath ? script : null;
+        List<SourceObject> units = req.units().stream().map(SourceObject::new).toList();
+        List<File> cp = req.classpath().stream().map(p -> p.toFile()).toList();
+        try {
+            KeptContexts.Key key = KeptContexts.keyFor(options, req.classpath(), root, displayDir);
+            if (key != null) {
+                // a compile server's: with a javac context that has compiled before, if one fits
+                return KeptContexts.compile(key, javac, req.classes(), cp, kept -> {
+                    boolean[] started = {false};
+                    try {
+                        return kept.task(diags, options, units, task -> {
+                            started[0] = true;
+                            return run(task, kept.files, req, diags, hint, root, kept.used());
+                        });
+                    } catch (IllegalArgumentException e) {
+                        if (started[0]) {
+                            throw e;
+                        }
+                        throw rejected(name, e);
                     }
+                });
+            }
+            try (StandardJavaFileManager standard = javac.getStandardFileManager(diags, Locale.getDefault(),
+                    StandardCharsets.UTF_8)) {
+                standard.setLocation(StandardLocation.CLASS_OUTPUT, List.of(req.classes().toFile()));
+                standard.setLocation(StandardLocation.CLASS_PATH, cp);
+                if (root != null) {
+                    standard.setLocation(StandardLocation.SOURCE_PATH, List.of(root.toFile()));
+                } else if (!ownSourcePath) {
+                    standard.setLocation(StandardLocation.SOURCE_PATH, List.of());
                 }
-            });
-            try {
-                CompilationUnitTree scriptTree = null;
-                for (CompilationUnitTree cu : task.parse()) {
-                    if (scriptTree == null) {
-                        scriptTree = cu; // the units' order: the script comes first
-                    }
+                ScriptFileManager files = new ScriptFileManager(standard, root, displayDir);
+                JavacTask task;
+                try {
+                    task = (JavacTask) javac.getTask(null, files, diags, options, null, units);
+                } catch (IllegalArgumentException e) {
+                    throw rejected(name, e);
                 }
-                failOnErrors(diags, name, hint);
-                task.analyze();
-                failOnErrors(diags, name, hint);
-                String main = req.main() != null ? req.main() : mainClass(task, scriptTree, script);
-                List<Path> absent = root == null ? List.of() : absent(task, parsed, files.dirsListed());
-                task.generate();
-                failOnErrors(diags, name, hint);
-                if (req.main() != null) {
-                    checkMainExists(req, units.get(0).script());
-                }
-                // the build that produced them shows them, once: a cached run compiles nothing
-                report(diags, false);
-                return new CompileResult(main, files.filesRead(), absent);
-            } catch (RuntimeException e) {
-                if (e instanceof JrunException) {
-                    throw e;
-                }
-                // what an annotation processor threw (javac hands it on, wrapped)
-                throw ProcessorFailure.of(e, req, name).orElseThrow(() -> e);
+                return run(task, files, req, diags, hint, root, false);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JrunException rejected(String name, IllegalArgumentException e) {
+        return new JrunException(ExitCode.SCRIPT, name + ": javac rejects an option: " + e.getMessage()
+                + "; check //COMPILE_OPTIONS");
+    }
+
+    /** Parses, checks and generates with {@code task}; the main class, and what the compile read. */
+    private CompileResult run(JavacTask task, ScriptFileManager files, CompileRequest req,
+            DiagnosticCollector<JavaFileObject> diags, Script hint, Path root, boolean kept) {
+        Script script = req.units().get(0);
+        String name = script.name();
+        List<CompilationUnitTree> parsed = new ArrayList<>();
+        task.addTaskListener(new TaskListener() {
+            @Override
+            public void finished(TaskEvent e) {
+                if (e.getKind() == TaskEvent.Kind.PARSE && e.getCompilationUnit() != null) {
+                    parsed.add(e.getCompilationUnit());
+                }
+            }
+        });
+        try {
+            CompilationUnitTree scriptTree = null;
+            for (CompilationUnitTree cu : task.parse()) {
+                if (scriptTree == null) {
+                    scriptTree = cu; // the units' order: the script comes first
+                }
+            }
+            failOnErrors(diags, name, hint);
+            task.analyze();
+            failOnErrors(diags, name, hint);
+            String main = req.main() != null ? req.main() : mainClass(task, scriptTree, script);
+            List<Path> absent = root == null ? List.of() : absent(task, parsed, files.dirsListed());
+            task.generate();
+            failOnErrors(diags, name, hint);
+            if (req.main() != null) {
+                checkMainExists(req, script);
+            }
+            // the build that produced them shows them, once: a cached run compiles nothing
+            report(diags, false);
+            return new CompileResult(main, files.filesRead(), absent, kept);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            if (e instanceof JrunException) {
+                throw e;
+            }
+            // what an annotation processor threw (javac hands it on, wrapped)
+            throw ProcessorFailure.of(e, req, name).orElseThrow(() -> e);
         }
     }
 

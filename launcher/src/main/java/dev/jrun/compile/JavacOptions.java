@@ -15,7 +15,9 @@ public final class JavacOptions {
                 .anyMatch(o -> o.startsWith("-proc:") || o.equals("-processor") || o.equals("-processorpath")
                         || o.equals("--processor-path"));
         if (!userProc) {
-            if (plan.dependencies().jars().isEmpty()) {
+            // (with no processor to find, as javac would find it, none runs either way: the
+            // compile server may then keep javac's context, KeptContexts)
+            if (plan.dependencies().jars().isEmpty() || !declaresProcessor(plan.dependencies().classpath())) {
                 opts.add("-proc:none");
             } else if (plan.jdk().major() >= 21) {
                 // JDK 23 and later run no processor found on the class path unless told to
@@ -27,6 +29,32 @@ public final class JavacOptions {
         }
         opts.addAll(plan.compileOptions());
         return opts;
+    }
+
+    /** Where javac's processor discovery (a ServiceLoader over the class path) looks. */
+    static final String PROCESSOR_SERVICE = "META-INF/services/javax.annotation.processing.Processor";
+
+    /**
+     * Whether javac could find an annotation processor on this class path: an entry that has
+     * {@value #PROCESSOR_SERVICE}, or one that cannot be read (javac would say why).
+     */
+    static boolean declaresProcessor(List<java.nio.file.Path> classpath) {
+        for (java.nio.file.Path p : classpath) {
+            if (java.nio.file.Files.isDirectory(p)) {
+                if (java.nio.file.Files.exists(p.resolve(PROCESSOR_SERVICE))) {
+                    return true;
+                }
+                continue;
+            }
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(p.toFile())) {
+                if (zip.getEntry(PROCESSOR_SERVICE) != null) {
+                    return true;
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Options whose next word is a path, or a list of them. */

@@ -37,6 +37,9 @@ import javax.tools.StandardLocation;
  * the build, their hash the hash of exactly the text compiled. The package directories javac
  * listed are kept too, so that a file added there later can be noticed.
  * </ul>
+ * A compile server keeps one of these with each javac context it keeps ({@link KeptContexts}):
+ * each compile then begins with {@link #begin}, what it reads is its own, and what javac listed
+ * before (which a kept context remembers) is {@link #listingsHold checked} before the next.
  */
 final class ScriptFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
     /** A source file larger than this is not part of a script's program. */
@@ -44,8 +47,18 @@ final class ScriptFileManager extends ForwardingJavaFileManager<StandardJavaFile
 
     private final Path root;
     private final Path displayDir;
-    private final Map<Path, Sibling> read = new LinkedHashMap<>();
+    private final Map<Path, Sibling> siblings = new LinkedHashMap<>();
+    /** The siblings read by this compile (since {@link #begin}). */
+    private final List<Sibling> read = new ArrayList<>();
     private final Set<Path> listed = new LinkedHashSet<>();
+    /** Every listing of the source path javac asked for, with the files it got. */
+    private final Map<Listing, List<Path>> listings = new LinkedHashMap<>();
+    /** Every source file javac looked up on the source path by class name, and what it found (null: none). */
+    private final Map<String, Path> lookups = new LinkedHashMap<>();
+
+    /** One question javac asked of the source path. */
+    private record Listing(String packageName, Set<JavaFileObject.Kind> kinds, boolean recurse) {
+    }
 
     /**
      * @param root       the source root, or null for a compile without one
@@ -82,21 +95,36 @@ final class ScriptFileManager extends ForwardingJavaFileManager<StandardJavaFile
             return found;
         }
         Path dir = root.resolve(packageName.replace('.', '/'));
-        if (Files.isDirectory(dir)) {
-            listed.add(dir);
-        }
         List<JavaFileObject> wrapped = new ArrayList<>();
         for (JavaFileObject f : found) {
             wrapped.add(f.getKind() == JavaFileObject.Kind.SOURCE ? sibling(f) : f);
         }
+        synchronized (this) {
+            if (Files.isDirectory(dir)) {
+                listed.add(dir);
+            }
+            listings.put(new Listing(packageName, Set.copyOf(kinds), recurse), paths(found));
+        }
         return wrapped;
+    }
+
+    private List<Path> paths(Iterable<JavaFileObject> files) {
+        List<Path> out = new ArrayList<>();
+        files.forEach(f -> out.add(fileManager.asPath(f)));
+        return out;
     }
 
     @Override
     public JavaFileObject getJavaFileForInput(Location location, String className, JavaFileObject.Kind kind)
             throws IOException {
         JavaFileObject f = super.getJavaFileForInput(location, className, kind);
-        return f != null && location == StandardLocation.SOURCE_PATH && kind == JavaFileObject.Kind.SOURCE ? sibling(f) : f;
+        if (location != StandardLocation.SOURCE_PATH || kind != JavaFileObject.Kind.SOURCE || root == null) {
+            return f;
+        }
+        synchronized (this) {
+            lookups.put(className, f == null ? null : fileManager.asPath(f));
+        }
+        return f == null ? null : sibling(f);
     }
 
     @Override
@@ -111,18 +139,47 @@ final class ScriptFileManager extends ForwardingJavaFileManager<StandardJavaFile
 
     private synchronized Sibling sibling(JavaFileObject f) {
         Path file = fileManager.asPath(f);
-        return read.computeIfAbsent(file, p -> new Sibling(f, p));
+        return siblings.computeIfAbsent(file, p -> new Sibling(f, p));
     }
 
-    /** The source-path files javac read, each with the SHA-256 of the bytes it compiled. */
+    /** A new compile, whose classes go to {@code classes}: what it reads is counted from here. */
+    synchronized void begin(Path classes) throws IOException {
+        read.clear();
+        fileManager.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
+    }
+
+    /** The source-path files javac read in this compile, each with the SHA-256 of the bytes it compiled. */
     synchronized List<CompileResult.ReadFile> filesRead() {
         List<CompileResult.ReadFile> out = new ArrayList<>();
-        read.values().forEach(s -> {
-            if (s.sha256 != null) {
-                out.add(new CompileResult.ReadFile(s.file, s.sha256));
-            }
-        });
+        read.forEach(s -> out.add(new CompileResult.ReadFile(s.file, s.sha256)));
         return out;
+    }
+
+    /**
+     * Whether every question javac asked of the source path would be answered as it was: the same
+     * files in each package it listed, the same file (or none) for each class it looked up. A javac
+     * context that asked them may then compile again with what it learnt.
+     */
+    synchronized boolean listingsHold() {
+        try {
+            for (Map.Entry<Listing, List<Path>> e : listings.entrySet()) {
+                Listing l = e.getKey();
+                if (!paths(fileManager.list(StandardLocation.SOURCE_PATH, l.packageName(), l.kinds(), l.recurse()))
+                        .equals(e.getValue())) {
+                    return false;
+                }
+            }
+            for (Map.Entry<String, Path> e : lookups.entrySet()) {
+                JavaFileObject f = fileManager.getJavaFileForInput(StandardLocation.SOURCE_PATH, e.getKey(),
+                        JavaFileObject.Kind.SOURCE);
+                if (!java.util.Objects.equals(f == null ? null : fileManager.asPath(f), e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The existing package directories of the source root that javac looked into. */
@@ -152,6 +209,9 @@ final class ScriptFileManager extends ForwardingJavaFileManager<StandardJavaFile
                 sha256 = Hashing.of(bytes);
                 String t = new String(bytes, StandardCharsets.UTF_8);
                 text = t.startsWith("\uFEFF") ? t.substring(1) : t;
+                synchronized (ScriptFileManager.this) {
+                    read.add(this);
+                }
             }
             return text;
         }

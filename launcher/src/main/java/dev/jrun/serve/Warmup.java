@@ -13,7 +13,8 @@ import java.time.Instant;
 /**
  * Brings a new server's compiler up to speed before its first client: builds a small script a few
  * times, the whole way (plan, compile, jar, entry), in a cache root of its own that it then deletes.
- * javac in a JVM that has compiled a few times is many times faster than in a fresh one.
+ * javac in a JVM that has compiled a few times is many times faster than in a fresh one. Then it
+ * lets the server keep javac's contexts between builds.
  */
 final class Warmup {
     static final int ROUNDS = 8;
@@ -48,6 +49,10 @@ final class Warmup {
             log.println(Instant.now() + " warm-up failed: " + e);
         } finally {
             CacheRoot.deleteTree(root);
+            // from now on javac's contexts are kept between builds (after the warm-up, which
+            // warms up what a new context does: the first build of each script is one)
+            log.println(Instant.now() + (dev.jrun.compile.Compiler.keepContexts() ? " keeping javac's contexts between builds"
+                    : " javac's contexts cannot be kept (no --add-exports for com.sun.tools.javac.api): each build makes its own"));
         }
     }
 

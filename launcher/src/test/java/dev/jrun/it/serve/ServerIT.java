@@ -1068,6 +1068,60 @@ class ServerIT extends ScriptDir {
         await(() -> !alive(second25), Duration.ofSeconds(30), () -> "the JDK 25 compiler to end with its server");
     }
 
+    static final String KEPT = "in a javac context kept from an earlier build";
+
+    /**
+     * The server keeps javac's context between builds (on JDK 17 and in its JDK 25 compiler), and
+     * a build with a kept context sees every change beside the script that a new context would: a
+     * class file added, one edited in place while the context had listed it unread, one removed.
+     */
+    @Test
+    void keptJavacContextsSeeEveryChangeBesideTheScript() throws Exception {
+        int round = 0;
+        for (String java : List.of("", "//JAVA 25\n")) {
+            String m = java.isEmpty() ? "m17" : "m25";
+            write(m + ".java", java + says(m, "one"));
+            ok(jrun("--verbose", m + ".java"));
+            Path sd = serverDir(cache());
+            int servers = ++round; // (each server of the test appends to the same log)
+            await(() -> log(sd).split("keeping javac's contexts", -1).length > servers, WAIT,
+                    () -> "server " + servers + " to keep contexts; the log:\n" + log(sd));
+            write(m + ".java", java + says(m, "two"));
+            assertEquals("two\n", ok(jrun("--verbose", m + ".java")).out());
+            write(m + ".java", java + says(m, "three"));
+            Jrun.Result kept = ok(jrun("--verbose", m + ".java"));
+            assertEquals("three\n", kept.out());
+            assertTrue(kept.err().contains(KEPT), kept.err());
+
+            // a class beside it, new: the kept context had listed the directory without it
+            write("Foo" + m + ".java", "class Foo" + m + " { static String f() { return \"foo one\"; } }");
+            String uses = java + "public class " + m + " { public static void main(String[] a) { System.out.println(Foo" + m + ".f()); } }\n";
+            write(m + ".java", uses);
+            assertEquals("foo one\n", ok(jrun(m + ".java")).out());
+            // unread by a kept context, then edited in place and used
+            write(m + ".java", java + says(m, "four"));
+            assertEquals("four\n", ok(jrun(m + ".java")).out());
+            write(m + ".java", java + "// again\n" + says(m, "four"));
+            assertTrue(ok(jrun("--verbose", m + ".java")).err().contains(KEPT));
+            write("Foo" + m + ".java", "class Foo" + m + " { static String f() { return \"foo two\"; } }");
+            write(m + ".java", uses);
+            Jrun.Result edited = ok(jrun("--verbose", m + ".java"));
+            assertEquals("foo two\n", edited.out());
+            assertTrue(edited.err().contains(KEPT), edited.err());
+            // and once more in place: the cached build read it, so the next run builds again
+            write("Foo" + m + ".java", "class Foo" + m + " { static String f() { return \"foo three\"; } }");
+            assertEquals("foo three\n", ok(jrun(m + ".java")).out());
+            // removed: the build fails as a new context's would
+            Files.delete(dir.resolve("Foo" + m + ".java"));
+            write(m + ".java", java + "// removed\n" + uses);
+            Jrun.Result gone = jrun(m + ".java").run();
+            assertEquals(4, gone.status(), gone.err());
+            assertTrue(gone.err().contains("cannot find symbol"), gone.err());
+            ok(jrun("server", "stop"));
+            await(() -> !log(sd).isEmpty() && !Files.exists(sd.resolve("pid")), WAIT, () -> "the server to stop");
+        }
+    }
+
     /** Brief 10: jrun server stop stops it; status then says none is running. */
     @Test
     void serverStopStopsIt() throws Exception {
