@@ -108,6 +108,13 @@ class KeptContextsTest {
         write("M.java", "class M { public static void main(String[] a) { System.out.println(\"seven\"); } }");
         same("M.java");
         same("M.java");
+        // warnings and notes, each build's own (javac's mandatory warnings are reset between builds)
+        write("M.java", "import java.util.*; class M { @Deprecated static void d() { } public static void main(String[] a) {"
+                + " List l = new ArrayList(); l.add(a); Integer i = new Integer(1); new Date(1, 1, 1); } }");
+        same("M.java");
+        same("M.java");
+        write("M.java", "class M { public static void main(String[] a) { System.out.println(\"quiet\"); } }");
+        same("M.java");
         // a class beside the script that shadows one of java.lang, added later
         write("M.java", "class M { public static void main(String[] a) { System.out.println(new Thread().getName()); } }");
         same("M.java");
