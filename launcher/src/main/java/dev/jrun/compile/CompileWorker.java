@@ -28,9 +28,9 @@ public final class CompileWorker {
         Compiler.keepContexts();
         Thread trim = new Thread(() -> {
             // like the server: what the compiles left is given back once it waits, and javac's
-            // kept contexts after two minutes without a compile
+            // kept contexts once it has had no compile for KeptContexts.KEEP_FOR
             long seen = 0;
-            int idleRounds = 0;
+            long idleRounds = 0;
             while (true) {
                 try {
                     Thread.sleep(5000);
@@ -59,8 +59,8 @@ public final class CompileWorker {
     }
 
     private static long trimmed;
-    /** Two minutes, in the trim thread's rounds of five seconds (the server's KEEP_CONTEXTS). */
-    private static final int KEEP_CONTEXTS_ROUNDS = 24;
+    /** KeptContexts.KEEP_FOR, in the trim thread's rounds of five seconds. */
+    private static final long KEEP_CONTEXTS_ROUNDS = KeptContexts.KEEP_FOR.toSeconds() / 5;
 
     private static int compile(String[] job) throws IOException {
         boolean verbose = job[3].equals("verbose");

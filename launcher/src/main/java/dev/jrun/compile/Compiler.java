@@ -56,9 +56,12 @@ public final class Compiler {
 
     /** Forgets the javac contexts kept (an idle server gives their memory back); how many there were. */
     public static int dropKeptContexts() {
-        int n = KeptContexts.size();
-        KeptContexts.drop();
-        return n;
+        return KeptContexts.drop();
+    }
+
+    /** How long a JVM keeps javac's contexts after its last compile. */
+    public static java.time.Duration keepContextsFor() {
+        return KeptContexts.KEEP_FOR;
     }
 
     /** @param err where javac's diagnostics go: errors, warnings and notes, as javac shows them */

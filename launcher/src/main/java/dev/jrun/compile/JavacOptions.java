@@ -58,7 +58,7 @@ public final class JavacOptions {
     }
 
     /** Options whose next word is a path, or a list of them. */
-    private static final java.util.Set<String> PATH_OPTIONS = java.util.Set.of("-cp", "-classpath", "--class-path",
+    static final java.util.Set<String> PATH_OPTIONS = java.util.Set.of("-cp", "-classpath", "--class-path",
             "-sourcepath", "--source-path", "-processorpath", "--processor-path", "--processor-module-path", "-p",
             "--module-path", "--module-source-path", "--upgrade-module-path", "--system", "-d", "-s", "-h",
             "-bootclasspath", "--boot-class-path", "-extdirs", "-endorseddirs", "--patch-module");

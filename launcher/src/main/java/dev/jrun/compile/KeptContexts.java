@@ -46,12 +46,15 @@ import javax.tools.StandardLocation;
 final class KeptContexts {
     static final int MAX = 2;
 
-    /** javac options a kept context must not be used with: they read files or run code of their own. */
-    private static final Set<String> NOT_KEPT = Set.of("-processor", "-processorpath", "--processor-path",
-            "--processor-module-path", "-sourcepath", "--source-path", "-classpath", "-cp", "--class-path", "-p",
-            "--module-path", "--module-source-path", "--upgrade-module-path", "--system", "--patch-module",
-            "-bootclasspath", "--boot-class-path", "-extdirs", "-endorseddirs", "-Xbootclasspath", "--add-modules",
-            "--limit-modules", "-proc:only", "-proc:full");
+    /** How long kept contexts outlive a JVM's last compile (an edit loop's pauses, not a day's). */
+    static final java.time.Duration KEEP_FOR = java.time.Duration.ofMinutes(2);
+
+    /**
+     * javac options a kept context must not be used with, besides every option that names a path
+     * ({@link JavacOptions#PATH_OPTIONS}): they run code of their own or change what is read.
+     */
+    private static final Set<String> NOT_KEPT = Set.of("-processor", "-proc:only", "-proc:full", "--add-modules",
+            "--limit-modules");
 
     private static volatile Api api;
     private static final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
@@ -63,10 +66,6 @@ final class KeptContexts {
     /** Keeps contexts from now on, in this JVM, if it may use JavacTaskPool; says whether it does. */
     static boolean enable() {
         api = Api.find();
-        return api != null;
-    }
-
-    static boolean enabled() {
         return api != null;
     }
 
@@ -86,14 +85,12 @@ final class KeptContexts {
         api = a;
     }
 
-    /** Forgets every kept context (an idle server gives their memory back). */
-    static synchronized void drop() {
+    /** Forgets every kept context (an idle server gives their memory back); how many there were. */
+    static synchronized int drop() {
+        int n = idle.size();
         idle.values().forEach(Kept::close);
         idle.clear();
-    }
-
-    static synchronized int size() {
-        return idle.size();
+        return n;
     }
 
     /**
@@ -106,8 +103,8 @@ final class KeptContexts {
         }
         for (String o : options) {
             String name = o.contains("=") ? o.substring(0, o.indexOf('=')) : o;
-            if (NOT_KEPT.contains(name) || o.startsWith("-Xplugin") || o.startsWith("-J") || o.startsWith("@")
-                    || o.startsWith("-Xbootclasspath")) {
+            if (NOT_KEPT.contains(name) || JavacOptions.PATH_OPTIONS.contains(name) || o.startsWith("-Xplugin")
+                    || o.startsWith("-J") || o.startsWith("@") || o.startsWith("-Xbootclasspath")) {
                 return null;
             }
         }

@@ -34,8 +34,6 @@ import java.util.stream.Stream;
 public final class ServerMain {
     static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
     static final Duration TRIM_AFTER = Duration.ofSeconds(5);
-    /** How long javac's kept contexts outlive the last build (an edit loop's pauses, not a day's). */
-    static final Duration KEEP_CONTEXTS = Duration.ofMinutes(2);
     /** How long a stopping server lets the builds under way finish (jrun server stop waits 10 s). */
     static final Duration FINISH_BUILDS = Duration.ofSeconds(8);
     /** Held while the server lives (a lock whose channel the collector closed would let a second server in). */
@@ -160,7 +158,7 @@ public final class ServerMain {
             status.writeIfChanged();
             sweep(dir);
             pool.sweep(server::busy);
-            if (server.idleFor(KEEP_CONTEXTS.toNanos()) && dev.jrun.compile.Compiler.dropKeptContexts() > 0) {
+            if (server.idleFor(dev.jrun.compile.Compiler.keepContextsFor().toNanos()) && dev.jrun.compile.Compiler.dropKeptContexts() > 0) {
                 System.gc();
             }
             if (server.idleFor(TRIM_AFTER.toNanos()) && server.builds.get() + 1 != trimmedAt[0]) {
