@@ -131,8 +131,8 @@ final class KeptContexts {
 
     /**
      * Runs {@code work} with a task of a kept context for {@code key} (or of a new one, kept after
-     * it if it may be). {@code work} is handed the file manager to compile with (already set up
-     * for {@code classes}) and makes its task from {@link Kept#task}.
+     * it if it may be). {@code work} is handed that context, its file manager already set up for
+     * {@code classes}, and makes its task with {@link Kept#task}.
      */
     static <T> T compile(Key key, JavaCompiler javac, Path classes, List<java.io.File> classpath,
             Function<Kept, T> work) throws IOException {
