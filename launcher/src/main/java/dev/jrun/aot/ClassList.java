@@ -71,8 +71,11 @@ final class ClassList {
      * @param sites   the script's own call sites the probe links ({@link IndySites})
      * @param introspects whether they look at the JVM itself ({@link #INTROSPECTION}): its compiler,
      *                    memory or input arguments, which a JVM policy must then leave as they are
+     * @param resolved the script's own classes' {@code @cp} lines ({@link IndySites#preresolved}), for
+     *                 a dump that links ahead of time
      */
-    record Scan(List<String> classes, Set<String> jdk, boolean libraryIndy, List<String> sites, boolean introspects) {
+    record Scan(List<String> classes, Set<String> jdk, boolean libraryIndy, List<String> sites, boolean introspects,
+            List<String> resolved) {
         /** Lambdas in the script's call sites, or any invokedynamic in its libraries. */
         boolean lambdas() {
             return libraryIndy || sites.stream().anyMatch(l -> l.contains(" java/lang/invoke/LambdaMetafactory "));
@@ -126,9 +129,16 @@ final class ClassList {
         Set<String> out = new LinkedHashSet<>();
         String probe = ProbeMain.class.getName().replace('.', '/');
         for (String line : recorded) {
-            if (!line.isBlank() && !line.startsWith("#") && !line.split(" ", 2)[0].equals(probe)) {
+            String[] w = line.split(" ", 3);
+            // (the probe's class, and what its run resolved: an @cp line of it)
+            String cls = line.startsWith(IndySites.RESOLVED) && w.length > 1 ? w[1] : w[0];
+            if (!line.isBlank() && !line.startsWith("#") && !cls.equals(probe)) {
                 out.add(line);
             }
+        }
+        for (String site : scan.sites()) {
+            // the form through which the JVM calls a linked site, which the probe's own linking does not take
+            out.add(IndySites.linkerForm(site));
         }
         if (scan.lambdas()) {
             for (String d : defaults) {
@@ -163,6 +173,7 @@ final class ClassList {
         boolean indy = false;
         boolean introspects = false;
         List<String> sites = new ArrayList<>();
+        List<String> resolved = new ArrayList<>();
         Map<String, ZipFile> where = new HashMap<>();
         List<ZipFile> open = new ArrayList<>();
         try {
@@ -200,6 +211,12 @@ final class ClassList {
                 } else if (refs.indy() && !cls.startsWith(BOOT)) {
                     sites.addAll(IndySites.of(bytes));
                 }
+                if (jar == open.get(0) && !cls.startsWith(BOOT)) {
+                    String line = IndySites.preresolved(bytes);
+                    if (!line.isEmpty()) {
+                        resolved.add(line);
+                    }
+                }
                 for (String ref : refs.names()) {
                     if (!introspects && !cls.startsWith(BOOT)) {
                         introspects = INTROSPECTION.stream().anyMatch(ref::startsWith);
@@ -213,7 +230,7 @@ final class ClassList {
                     }
                 }
             }
-            return new Scan(new ArrayList<>(seen), jdk, indy, sites, introspects);
+            return new Scan(new ArrayList<>(seen), jdk, indy, sites, introspects, resolved);
         } finally {
             for (ZipFile z : open) {
                 z.close();

@@ -2,6 +2,9 @@ package dev.jrun.aot;
 
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -18,6 +21,10 @@ import java.util.List;
  * script's start and these classes, not the probe's.
  */
 public final class ProbeMain {
+    private static final MethodType CONCAT = MethodType.methodType(CallSite.class, MethodHandles.Lookup.class,
+            String.class, MethodType.class, String.class, Object[].class);
+    private static final MethodType METAFACTORY = MethodType.methodType(CallSite.class, MethodHandles.Lookup.class,
+            String.class, MethodType.class, MethodType.class, MethodHandle.class, MethodType.class);
     private ProbeMain() {
     }
 
@@ -39,6 +46,9 @@ public final class ProbeMain {
                 }
             }
         }
+        // the way text goes out through a PrintStream, which nearly every script takes (to nowhere:
+        // the probe prints nothing)
+        new PrintStream(OutputStream.nullOutputStream(), true).println();
         for (String site : sites) {
             try {
                 link(site.substring(IndySites.PREFIX.length()).split(" "), loader);
@@ -60,7 +70,39 @@ public final class ProbeMain {
         for (int i = 6; i < w.length; i++) {
             call.add(constant(w[i], lookup, loader));
         }
-        bootstrap.invokeWithArguments(call);
+        // the two factories the JVM calls with invokeExact of their own types (and so through a form
+        // of that shape, which the record then holds); any other, with its arguments spread
+        Object site;
+        if (w[2].equals("makeConcatWithConstants") && call.size() >= 4 && call.get(3) instanceof String recipe
+                && bootstrap.type().equals(CONCAT)) {
+            site = (CallSite) bootstrap.invokeExact(lookup, (String) call.get(1), (MethodType) call.get(2), recipe,
+                    call.subList(4, call.size()).toArray());
+        } else if (w[2].equals("metafactory") && call.size() == 6 && bootstrap.type().equals(METAFACTORY)) {
+            site = (CallSite) bootstrap.invokeExact(lookup, (String) call.get(1), (MethodType) call.get(2),
+                    (MethodType) call.get(3), (MethodHandle) call.get(4), (MethodType) call.get(5));
+        } else {
+            site = bootstrap.invokeWithArguments(call);
+        }
+        if (w[1].equals("java/lang/invoke/StringConcatFactory") && site instanceof CallSite) {
+            // a concatenation is pure: run once, with zeros and nulls, it makes the forms its first
+            // real run makes (and the archive then holds them)
+            MethodHandle target = ((CallSite) site).getTarget();
+            Object[] zeros = new Object[target.type().parameterCount()];
+            for (int i = 0; i < zeros.length; i++) {
+                zeros[i] = zero(target.type().parameterType(i));
+            }
+            target.invokeWithArguments(zeros);
+        }
+    }
+
+    private static Object zero(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return null;
+        }
+        return type == boolean.class ? Boolean.FALSE : type == char.class ? (Object) '\0'
+                : type == long.class ? (Object) 0L : type == float.class ? (Object) 0f
+                : type == double.class ? (Object) 0d : type == byte.class ? (Object) (byte) 0
+                : type == short.class ? (Object) (short) 0 : (Object) 0;
     }
 
     private static Object constant(String a, MethodHandles.Lookup lookup, ClassLoader loader) throws ReflectiveOperationException {

@@ -1,6 +1,8 @@
 package dev.jrun.aot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -32,11 +34,15 @@ class ArchiveFormatTest {
     }
 
     @Test
-    void bothAreDumpedAlikeAndNeverAotLinked() {
+    void bothAreDumpedFromTheListAndOnlyAnAotCacheIsLinked() {
         Path list = Path.of("/c/l.classlist");
         List<String> expected = List.of("-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + archive,
                 "-XX:+VerifySharedSpaces");
         assertEquals(expected, ArchiveFormat.CDS.dump(list, archive));
-        assertEquals(expected, ArchiveFormat.AOT_CACHE.dump(list, archive));
+        assertFalse(ArchiveFormat.CDS.linksAhead());
+        List<String> linked = new java.util.ArrayList<>(expected);
+        linked.add("-XX:+AOTClassLinking");
+        assertEquals(linked, ArchiveFormat.AOT_CACHE.dump(list, archive));
+        assertTrue(ArchiveFormat.AOT_CACHE.linksAhead());
     }
 }

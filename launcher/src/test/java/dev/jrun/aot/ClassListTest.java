@@ -114,6 +114,43 @@ class ClassListTest {
         assertTrue(archived.stream().anyMatch(l -> l.startsWith("@lambda-form-invoker")), "the pregenerated forms");
     }
 
+    /** The lines a dump takes for the script's sites, as a run of it would have recorded them. */
+    @Test
+    void aScriptsSitesGiveTheLinesARunWouldRecord() throws Exception {
+        Path app = jar("sites", """
+                public class sites {
+                    public static void main(String[] a) { Runnable r = () -> System.out.println("x" + a.length); r.run(); }
+                }
+                """);
+        ClassList.Scan scan = ClassList.scan(List.of(app));
+        String lambda = scan.sites().stream().filter(l -> l.contains(" java/lang/invoke/LambdaMetafactory ")).findFirst().orElseThrow();
+        String concat = scan.sites().stream().filter(l -> l.contains(" java/lang/invoke/StringConcatFactory ")).findFirst().orElseThrow();
+        assertEquals("@lambda-proxy sites run ([Ljava/lang/String;)Ljava/lang/Runnable; ()V REF_invokeStatic sites "
+                + "lambda$main$0 ([Ljava/lang/String;)V ()V", IndySites.lambdaProxy(lambda));
+        assertEquals("", IndySites.lambdaProxy(concat), "only a lambda has a proxy class");
+        String form = "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.Invokers$Holder linkToTargetMethod ";
+        assertEquals(form + "LL_L", IndySites.linkerForm(lambda));
+        assertEquals(form + "IL_L", IndySites.linkerForm(concat));
+        assertEquals(form + "J3LIDL_V", IndySites.linkerForm("@indy c o n (x)V name (JJJLjava/lang/Object;ZD)V"),
+                "a run of three or more as the letter and the count, boolean as int");
+        assertTrue(ClassList.archiveList(List.of("sites"), scan, List.of()).contains(form + "IL_L"));
+
+        // @cp: the script's class, and exactly its class, field and method references and factory sites,
+        // as javap numbers its constant pool
+        assertEquals(1, scan.resolved().size(), scan.resolved().toString());
+        java.io.StringWriter javap = new java.io.StringWriter();
+        java.util.spi.ToolProvider.findFirst("javap").orElseThrow().run(new java.io.PrintWriter(javap),
+                new java.io.PrintWriter(new java.io.StringWriter()), "-v", "-cp", app.toString(), "sites");
+        StringBuilder expected = new StringBuilder("@cp sites");
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^\\s+#(\\d+) = (Class|Fieldref|Methodref|InterfaceMethodref|InvokeDynamic) ").matcher(javap.toString());
+        while (m.find()) {
+            expected.append(' ').append(m.group(1));
+        }
+        assertTrue(expected.toString().matches("@cp sites( \\d+){6,}"), javap.toString());
+        assertEquals(expected.toString(), scan.resolved().get(0));
+    }
+
     @Test
     void theProbeLinksTheScriptsLambdasAndRunsNoneOfItsCode() throws Exception {
         Path app = jar("probed", """

@@ -190,6 +190,42 @@ class AotIT {
                 Files.readString(other.resolve("jvm.policy")));
     }
 
+    /**
+     * A script's lambda and string concatenation start from its archive, as from one a run of the
+     * script itself had recorded, though none of its code ran to make it: the lambda's class is in
+     * the archive (on JDK 25 linked ahead of time from the script's {@code @cp} line, on 17 made from
+     * its {@code @lambda-proxy} line), the form through which the JVM calls a linked site is
+     * archived, and the dump read every line of its class list.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {17, 25})
+    void aScriptsLambdaAndConcatenationStartFromItsArchive(int jdk) throws Exception {
+        Path script = write("linked.java", """
+                //JAVA_OPTIONS -Xlog:class+load=info -Xlog:cds=debug -Djava.lang.invoke.MethodHandle.TRACE_RESOLVE=true
+                public class linked {
+                    public static void main(String[] a) {
+                        Runnable r = () -> System.out.println("n=" + a.length);
+                        r.run();
+                    }
+                }
+                """);
+        Jrun.Result first = ok(jrun(jdk, "linked.java"));
+        assertTrue(first.out().contains("n=0\n"), first.out());
+        Path entry = entry(script);
+        awaitArchive(entry);
+        assertFalse(log(entry).contains("error has occurred while processing class list"), log(entry));
+
+        Jrun.Result r = ok(jrun(jdk, "linked.java"));
+        assertTrue(r.out().contains("n=0\n"), r.out());
+        assertTrue(fromArchive(r, "linked"), r.out());
+        boolean lambda = r.out().lines().anyMatch(jdk >= 24
+                ? l -> l.contains("] linked$$Lambda") && l.endsWith(" source: shared objects file")
+                : l -> l.contains("] Loaded lambda proxy: linked$$Lambda"));
+        assertTrue(lambda, "the lambda's class comes from the archive:\n" + r.out());
+        List<String> unarchived = r.out().lines().filter(l -> l.contains("linkToTargetMethod") && l.endsWith("(fail)")).toList();
+        assertEquals(List.of(), unarchived, "the JVM calls the script's linked sites through archived forms");
+    }
+
     private static void awaitPolicy(Path entry) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!Files.exists(entry.resolve("jvm.policy")) && System.nanoTime() < deadline) {
