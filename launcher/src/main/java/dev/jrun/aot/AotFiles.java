@@ -67,11 +67,12 @@ public final class AotFiles {
             md.update((f + " " + Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        md.update(("jrun " + Version.get() + "\noptions " + String.join(" ", dumpOptions) + "\n")
+        boolean linked = ArchiveFormat.of(jdk.major()).linksAhead(jvmOptions);
+        md.update(("jrun " + Version.get() + "\noptions " + String.join(" ", dumpOptions) + "\nlinked " + linked + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         Path archive = entry.resolve("aot-" + Hashing.hex(md).substring(0, 32) + ".jsa");
         ArchiveInputs inputs = new ArchiveInputs(jdk.java(), jdk.home(), jdk.major(), classpath, dumpOptions, archive,
-                hashed, sums);
+                hashed, sums, linked);
         inputs.write(tmp.resolve(PROPS));
 
         List<Path> guarded = new ArrayList<>(classpath);

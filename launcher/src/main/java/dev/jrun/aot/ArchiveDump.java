@@ -19,7 +19,7 @@ final class ArchiveDump {
         Files.write(list, classes, StandardCharsets.UTF_8);
         Path archive = scratch.file(name + ".jsa");
         List<String> dump = new ArrayList<>(List.of(in.java().toString()));
-        dump.addAll(in.format().dump(list, archive));
+        dump.addAll(in.format().dump(list, archive, in.linked()));
         dump.addAll(in.options());
         dump.addAll(List.of("-cp", in.classpathOption()));
         jvms.run(dump, true, "dumping the archive");

@@ -8,7 +8,8 @@ import java.util.List;
  * that knows JDK versions. Both are dumped the same way ({@code -Xshare:dump} from a class list, with
  * the checksums {@code -XX:+VerifySharedSpaces} checks); JDK 24 and later map the result as an AOT
  * cache (JEP 483), log about it under the {@code aot} tag as well as {@code cds}, and dump it with
- * {@code -XX:+AOTClassLinking}: its classes linked, and the constant-pool entries the class list's
+ * {@code -XX:+AOTClassLinking} (unless the script's options change the module graph, {@link #linksAhead}):
+ * its classes linked, and the constant-pool entries the class list's
  * {@code @cp} lines name resolved ahead of time, the script's lambdas and string concatenations among
  * them ({@link IndySites#preresolved}). Measured on JDK 25 (hello world, medians of 31 beside
  * {@code java -cp}): 0.88 unlinked, 0.85 linked with only the probe's record, 0.74 linked with the
@@ -37,16 +38,29 @@ enum ArchiveFormat {
         return major >= AOT_CACHE_SINCE ? AOT_CACHE : CDS;
     }
 
-    /** Whether its dump links ahead of time, and so takes the class list's {@code @cp} lines. */
-    boolean linksAhead() {
-        return this == AOT_CACHE;
+    /**
+     * Whether an archive of a script with these JVM options is dumped linked ahead of time, and so
+     * takes the class list's {@code @cp} lines: on JDK 24 and later, unless an option changes the
+     * module graph (an agent adds {@code java.instrument}), which the JVM must then build as it
+     * starts, and with it could not use a linked cache at all (it would start without one).
+     */
+    boolean linksAhead(List<String> jvmOptions) {
+        return this == AOT_CACHE && jvmOptions.stream().noneMatch(ArchiveFormat::changesModules);
     }
 
-    /** The options that dump the classes of {@code list} into {@code archive}. */
-    List<String> dump(Path list, Path archive) {
+    private static boolean changesModules(String o) {
+        return o.startsWith("-javaagent") || o.startsWith("-agentlib") || o.startsWith("-agentpath")
+                || o.startsWith("-Djdk.module.") || o.equals("-p") || o.startsWith("--module-path")
+                || o.startsWith("--upgrade-module-path") || o.startsWith("--add-modules") || o.startsWith("--limit-modules")
+                || o.startsWith("--patch-module") || o.startsWith("--add-reads") || o.startsWith("--add-exports")
+                || o.startsWith("--add-opens") || o.startsWith("--enable-native-access");
+    }
+
+    /** The options that dump the classes of {@code list} into {@code archive}, linked or not. */
+    List<String> dump(Path list, Path archive, boolean linked) {
         List<String> dump = new java.util.ArrayList<>(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + list,
                 "-XX:SharedArchiveFile=" + archive, "-XX:+VerifySharedSpaces"));
-        if (linksAhead()) {
+        if (linked) {
             dump.add("-XX:+AOTClassLinking");
         }
         return dump;

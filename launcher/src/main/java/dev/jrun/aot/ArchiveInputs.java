@@ -17,9 +17,11 @@ import java.util.Properties;
  * archive goes, and the SHA-256 of every file it must be made from (the jars, the JDK's release file).
  *
  * @param hashed the files, each with its SHA-256 in {@code sums}
+ * @param linked  whether the archive is dumped linked ahead of time ({@link ArchiveFormat#linksAhead},
+ *                decided by the builder from all the script's JVM options)
  */
 record ArchiveInputs(Path java, Path home, int major, List<Path> classpath, List<String> options, Path archive,
-        List<Path> hashed, List<String> sums) {
+        List<Path> hashed, List<String> sums, boolean linked) {
 
     ArchiveInputs {
         classpath = List.copyOf(classpath);
@@ -64,7 +66,7 @@ record ArchiveInputs(Path java, Path home, int major, List<Path> classpath, List
         }
         return new ArchiveInputs(java, Path.of(p.getProperty("home", java.getParent().getParent().toString())),
                 Integer.parseInt(p.getProperty("major")), classpath, options, Path.of(p.getProperty("archive")), hashed,
-                sums);
+                sums, Boolean.parseBoolean(p.getProperty("linked")));
     }
 
     /** Writes them into {@code file}, for {@link #read}. */
@@ -76,6 +78,7 @@ record ArchiveInputs(Path java, Path home, int major, List<Path> classpath, List
         p.setProperty("classpath", classpathOption());
         p.setProperty("archive", archive.toString());
         p.setProperty("options", String.join("\n", options));
+        p.setProperty("linked", Boolean.toString(linked));
         for (int i = 0; i < hashed.size(); i++) {
             p.setProperty("file." + i, hashed.get(i).toString());
             p.setProperty("sha256." + i, sums.get(i));

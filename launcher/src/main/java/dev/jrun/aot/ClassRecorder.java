@@ -37,7 +37,7 @@ record ClassRecorder(List<String> classes, ClassList.Scan scan) {
             // (after the classes they are of: a dump reads the list in order) the script's own constant
             // pool entries, its lambdas and concatenations among them, for a dump that links ahead of
             // time; for one that does not, its lambdas' classes
-            if (!lines.isEmpty() && in.format().linksAhead()) {
+            if (!lines.isEmpty() && in.linked()) {
                 lines.addAll(scan.resolved());
             } else if (!lines.isEmpty()) {
                 scan.sites().stream().map(IndySites::lambdaProxy).filter(l -> !l.isEmpty()).forEach(lines::add);

@@ -38,11 +38,23 @@ class ArchiveFormatTest {
         Path list = Path.of("/c/l.classlist");
         List<String> expected = List.of("-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + archive,
                 "-XX:+VerifySharedSpaces");
-        assertEquals(expected, ArchiveFormat.CDS.dump(list, archive));
-        assertFalse(ArchiveFormat.CDS.linksAhead());
+        assertEquals(expected, ArchiveFormat.CDS.dump(list, archive, false));
+        assertEquals(expected, ArchiveFormat.AOT_CACHE.dump(list, archive, false));
         List<String> linked = new java.util.ArrayList<>(expected);
         linked.add("-XX:+AOTClassLinking");
-        assertEquals(linked, ArchiveFormat.AOT_CACHE.dump(list, archive));
-        assertTrue(ArchiveFormat.AOT_CACHE.linksAhead());
+        assertEquals(linked, ArchiveFormat.AOT_CACHE.dump(list, archive, true));
+        assertFalse(ArchiveFormat.CDS.linksAhead(List.of()));
+        assertTrue(ArchiveFormat.AOT_CACHE.linksAhead(List.of("-Xmx64m", "-Dx=y", "--enable-preview")));
+    }
+
+    /** A linked cache needs the module graph the dump had: an agent or a module option gets an unlinked one. */
+    @Test
+    void anAgentOrAModuleOptionGetsAnUnlinkedCache() {
+        for (String o : List.of("-javaagent:/a.jar", "-agentlib:jdwp=transport=dt_socket", "-agentpath:/x.so",
+                "--add-modules=java.sql", "--add-modules", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-exports", "--limit-modules=java.base", "-p", "--module-path=/m", "--patch-module=x=y",
+                "-Djdk.module.addmods=java.sql", "--enable-native-access=ALL-UNNAMED")) {
+            assertFalse(ArchiveFormat.AOT_CACHE.linksAhead(List.of("-Xmx64m", o)), o);
+        }
     }
 }

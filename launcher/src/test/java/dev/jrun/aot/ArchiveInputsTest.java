@@ -22,7 +22,7 @@ class ArchiveInputsTest {
         Path release = Files.writeString(dir.resolve("release"), "JAVA_VERSION=\"25\"\n");
         ArchiveInputs in = new ArchiveInputs(dir.resolve("jdk/bin/java"), dir.resolve("jdk"), 25, List.of(jar, lib),
                 List.of("-Xmx64m", "--enable-preview"), dir.resolve("aot-1.jsa"), List.of(jar, lib, release),
-                List.of(Hashing.of(jar), Hashing.of(lib), Hashing.of(release)));
+                List.of(Hashing.of(jar), Hashing.of(lib), Hashing.of(release)), true);
         Path entry = Files.createDirectories(dir.resolve("entry"));
         in.write(entry.resolve(AotFiles.PROPS));
 

@@ -214,6 +214,7 @@ class AotIT {
         Path entry = entry(script);
         awaitArchive(entry);
         assertFalse(log(entry).contains("error has occurred while processing class list"), log(entry));
+        assertEquals(jdk >= 24, Files.readString(entry.resolve("aot.properties")).contains("linked=true"));
 
         Jrun.Result r = ok(jrun(jdk, "linked.java"));
         assertTrue(r.out().contains("n=0\n"), r.out());
@@ -232,6 +233,50 @@ class AotIT {
             Thread.sleep(100);
         }
         assertTrue(Files.exists(entry.resolve("jvm.policy")), "no jvm.policy in " + entry + log(entry));
+    }
+
+    /**
+     * Class-data-sharing options of the run's own (-R, JDK_JAVA_OPTIONS, JAVA_TOOL_OPTIONS) win over
+     * the archive: on JDK 25 a JVM given -Xshare and -XX:AOTCache together would not start. One in
+     * //JAVA_OPTIONS gets no archive made, and --verbose says why.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {17, 25})
+    void aRunThatSetsSharingItselfGetsNoArchiveAndStarts(int jdk) throws Exception {
+        Path script = write("own.java", hello("own", LOG, "own sharing"));
+        ok(jrun(jdk, "own.java"));
+        awaitArchive(entry(script));
+        assertTrue(fromArchive(ok(jrun(jdk, "own.java")), "own"));
+        for (Jrun cmd : List.of(jrun(jdk, "--verbose", "-R", "-Xshare:off", "own.java"),
+                jrun(jdk, "--verbose", "-R-Xshare:auto", "own.java"),
+                jrun(jdk, "--verbose", "own.java").env("JAVA_TOOL_OPTIONS", "-Xshare:off"),
+                jrun(jdk, "--verbose", "own.java").env("JDK_JAVA_OPTIONS", "-Xshare:off"))) {
+            Jrun.Result r = cmd.run();
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.out().contains("own sharing\n") && !fromArchive(r, "own"), r.out());
+            assertTrue(r.err().contains("jrun: aot: off: the run sets class-data sharing itself"), r.err());
+        }
+        Path off = write("offdirective.java", hello("offdirective", "//JAVA_OPTIONS -Xshare:off\n", "sharing off"));
+        Jrun.Result r = jrun(jdk, "--verbose", "offdirective.java").run();
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("jrun: aot: off: //JAVA_OPTIONS sets -Xshare:off"), r.err());
+        assertEquals(List.of(), archives(entry(off)));
+    }
+
+    /**
+     * An option that changes the module graph (here --add-modules; an agent adds java.instrument)
+     * gets an AOT cache that is not linked ahead of time, which the JVM can then use: a linked one
+     * it could not use at all.
+     */
+    @Test
+    void aScriptThatChangesTheModuleGraphGetsAnUnlinkedCacheItCanUse() throws Exception {
+        Path script = write("mods.java", hello("mods", "//JAVA_OPTIONS --add-modules=java.sql -Xlog:class+load=info\n", "mods"));
+        ok(jrun(25, "mods.java"));
+        Path entry = entry(script);
+        awaitArchive(entry);
+        assertTrue(Files.readString(entry.resolve("aot.properties")).contains("linked=false"),
+                Files.readString(entry.resolve("aot.properties")));
+        assertTrue(fromArchive(ok(jrun(25, "mods.java")), "mods"), "the script's class comes from the cache");
     }
 
     @ParameterizedTest
