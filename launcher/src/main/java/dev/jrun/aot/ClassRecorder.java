@@ -34,15 +34,15 @@ record ClassRecorder(List<String> classes, ClassList.Scan scan) {
         try {
             jvms.run(probe, false, "recording the classes a start loads");
             List<String> lines = ClassList.archiveList(Files.readAllLines(recorded, StandardCharsets.UTF_8), scan, defaults);
-            // (after the classes they are of: a dump reads the list in order) the script's own constant
-            // pool entries, its lambdas and concatenations among them, for a dump that links ahead of
-            // time; for one that does not, its lambdas' classes
-            if (!lines.isEmpty() && in.linked()) {
-                lines.addAll(scan.resolved());
-            } else if (!lines.isEmpty()) {
-                scan.sites().stream().map(IndySites::lambdaProxy).filter(l -> !l.isEmpty()).forEach(lines::add);
-            }
             if (!lines.isEmpty()) {
+                // (after the classes they are of: a dump reads the list in order) the script's own constant
+                // pool entries, its lambdas and concatenations among them, for a dump that links ahead of
+                // time; for one that does not, its lambdas' classes
+                if (in.linked()) {
+                    lines.addAll(scan.resolved());
+                } else {
+                    scan.sites().stream().map(IndySites::lambdaProxy).filter(l -> !l.isEmpty()).forEach(lines::add);
+                }
                 return new ClassRecorder(lines, scan);
             }
         } catch (MakerFailure | IOException e) {

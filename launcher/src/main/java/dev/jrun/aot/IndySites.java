@@ -30,8 +30,9 @@ final class IndySites {
     /** The factories whose call sites an AOT-linking dump links ahead of time (JEP 483). */
     private static final Set<String> LINKED_AHEAD = Set.of("java/lang/invoke/LambdaMetafactory",
             "java/lang/invoke/StringConcatFactory");
-    private static final Set<String> FACTORIES = Set.of("java/lang/invoke/LambdaMetafactory",
-            "java/lang/invoke/StringConcatFactory", "java/lang/runtime/ObjectMethods");
+    /** The factories whose sites the probe links: those, and records' methods. */
+    private static final Set<String> FACTORIES = java.util.stream.Stream.concat(LINKED_AHEAD.stream(),
+            java.util.stream.Stream.of("java/lang/runtime/ObjectMethods")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private IndySites() {
     }

@@ -95,14 +95,9 @@ public final class ProbeMain {
         }
     }
 
+    /** The type's zero: null, false, 0 (an array's first element, as the JVM fills it). */
     private static Object zero(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return null;
-        }
-        return type == boolean.class ? Boolean.FALSE : type == char.class ? (Object) '\0'
-                : type == long.class ? (Object) 0L : type == float.class ? (Object) 0f
-                : type == double.class ? (Object) 0d : type == byte.class ? (Object) (byte) 0
-                : type == short.class ? (Object) (short) 0 : (Object) 0;
+        return java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(type, 1), 0);
     }
 
     private static Object constant(String a, MethodHandles.Lookup lookup, ClassLoader loader) throws ReflectiveOperationException {
